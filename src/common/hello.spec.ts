@@ -1,0 +1,2 @@
+import { hello } from 'src/common/hello';
+describe('hello', () => { it('works', () => expect(hello()).toBe('hi')); });

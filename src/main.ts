@@ -1,0 +1,2 @@
+import { hello } from 'src/common/hello';
+process.stdout.write(hello() + '\n');

@@ -1,0 +1,37 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { AppModule } from 'src/app.module';
+import { createValidationPipe } from 'src/common/errors/validation';
+import { httpLoggingMiddleware } from 'src/common/logging/http-logging.middleware';
+import { NestPinoLogger } from 'src/common/logging/logger';
+import type { AppConfig } from 'src/config/config';
+
+/** Builds the HTTP application exactly as production runs it; e2e tests use the same function. */
+export async function createApiApp(config: AppConfig, logger: Logger): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+    logger: new NestPinoLogger(logger.child({ component: 'nest' })),
+    bodyParser: false,
+  });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(httpLoggingMiddleware(logger));
+  // Anything over the limit is refused with 413 before it is parsed.
+  app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Sillok API')
+      .setDescription('Evidence and testimony case management for human-rights documentation')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Logger } from 'pino';
+import { AuditController } from 'src/audit/audit.controller';
+import { AuditModule } from 'src/audit/audit.module';
+import { AuthModule } from 'src/auth/auth.module';
+import { AccessGuard } from 'src/common/auth/access.guard';
+import { AllExceptionsFilter } from 'src/common/errors/all-exceptions.filter';
+import { LoggingModule } from 'src/common/logging/logging.module';
+import type { AppConfig } from 'src/config/config';
+import { ConfigModule } from 'src/config/config.module';
+import { DatabaseModule } from 'src/database/database.module';
+import { HealthController } from 'src/health/health.controller';
+import { JobsModule } from 'src/jobs/jobs.module';
+import { UsersModule } from 'src/users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule, AuditModule, AuthModule, UsersModule, JobsModule],
+      controllers: [HealthController, AuditController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
+import { ErrorResponseDto } from 'src/common/errors/error-response';
+import type { UserRole } from 'src/users/entities/user.entity';
+
+export const ACCESS_POLICY = 'sillok:access-policy';
+
+/**
+ * What a route requires. Every route must declare one; the guard refuses routes that do not
+ * (deny by default). Case-scoped routes add a membership check in their service, by case id.
+ */
+export type AccessPolicy = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: UserRole[] };
+
+/** Deliberately open to anonymous callers: health, login, API docs. Keep this list short. */
+export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
+
+/** Any signed-in user; finer checks (case membership) happen in the service. */
+export const Authenticated = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ type: ErrorResponseDto }),
+  );
+
+/** Only users whose global role is one of these. */
+export const Roles = (...roles: UserRole[]) =>
+  applyDecorators(
+    SetMetadata(ACCESS_POLICY, { kind: 'roles', roles } satisfies AccessPolicy),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ type: ErrorResponseDto }),
+    ApiForbiddenResponse({ type: ErrorResponseDto }),
+  );
+
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthenticatedUser => {
+  const user = ctx.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
+  if (!user) throw new Error('CurrentUser used on a route without authentication');
+  return user;
+});

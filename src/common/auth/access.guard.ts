@@ -1,0 +1,46 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Logger } from 'pino';
+import { SessionsService } from 'src/auth/sessions.service';
+import { ACCESS_POLICY, AccessPolicy } from 'src/common/auth/access.decorators';
+import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { ROOT_LOGGER } from 'src/common/logging/logger';
+
+/** Global guard: resolves the bearer token and enforces the route's declared access policy. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
+    if (!policy) {
+      this.logger.error({ handler: `${context.getClass().name}.${context.getHandler().name}` }, 'route declares no access policy; refused');
+      throw new DomainException('FORBIDDEN', 'This route declares no access policy and is refused');
+    }
+    if (policy.kind === 'public') return true;
+
+    const req = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const token = bearerToken(req.headers.authorization);
+    if (!token) throw new DomainException('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token>');
+    const user = await this.sessions.authenticate(token);
+    if (!user) throw new DomainException('UNAUTHENTICATED', 'The token is invalid, expired or revoked; sign in again');
+    req.user = user;
+
+    if (policy.kind === 'roles' && !policy.roles.includes(user.role)) {
+      throw new DomainException('FORBIDDEN', `This action needs one of the roles: ${policy.roles.join(', ')}`);
+    }
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match ? match[1] : null;
+}

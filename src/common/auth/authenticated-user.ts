@@ -1,0 +1,8 @@
+import type { UserRole } from 'src/users/entities/user.entity';
+
+/** Who is calling: set on the request by the auth guard, passed to services as the actor. */
+export interface AuthenticatedUser {
+  id: string;
+  role: UserRole;
+  sessionId: string;
+}

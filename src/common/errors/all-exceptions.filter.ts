@@ -1,0 +1,64 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import { DOMAIN_ERROR_STATUS, DomainException } from 'src/common/errors/domain.exception';
+import type { ErrorResponseDto } from 'src/common/errors/error-response';
+import { ROOT_LOGGER } from 'src/common/logging/logger';
+import { currentCorrelationId } from 'src/common/logging/request-context';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  limit?: number;
+}
+
+/** Maps every error to { statusCode, error, message, details?, correlationId }. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(@Inject(ROOT_LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      // The cause goes to the log (with the correlation id), never to the caller.
+      this.logger.error({ err: exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : String(exception) }, 'unhandled error');
+    }
+    if (body.statusCode === 429 && body.details && typeof body.details === 'object' && 'retryAfterSeconds' in body.details) {
+      res.setHeader('Retry-After', String((body.details as { retryAfterSeconds: number }).retryAfterSeconds));
+    }
+    if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorResponseDto {
+    const correlationId = currentCorrelationId() ?? 'none';
+    if (exception instanceof DomainException) {
+      const statusCode = DOMAIN_ERROR_STATUS[exception.code];
+      return { statusCode, error: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}), correlationId };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      return { statusCode, error: httpErrorName(statusCode), message: Array.isArray(message) ? message.join('; ') : String(message), correlationId };
+    }
+    const bodyError = exception as BodyParserError;
+    if (bodyError?.type === 'entity.too.large') {
+      return { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds the limit of ${bodyError.limit} bytes`, correlationId };
+    }
+    if (bodyError?.type === 'entity.parse.failed') {
+      return { statusCode: 400, error: 'MALFORMED_JSON', message: 'Request body is not valid JSON', correlationId };
+    }
+    if (bodyError?.type && (bodyError.status ?? bodyError.statusCode ?? 500) < 500) {
+      const statusCode = bodyError.status ?? bodyError.statusCode ?? 400;
+      return { statusCode, error: httpErrorName(statusCode), message: 'Request body could not be read', correlationId };
+    }
+    return { statusCode: 500, error: 'INTERNAL_ERROR', message: `Internal error; quote correlation id ${correlationId} when reporting it`, correlationId };
+  }
+}
+
+function httpErrorName(status: number): string {
+  const name = HttpStatus[status];
+  return typeof name === 'string' ? name : 'ERROR';
+}

@@ -1,0 +1,56 @@
+/** A field-level problem reported to the caller, e.g. { field: 'email', problems: ['must be an email'] }. */
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+/**
+ * Errors raised by feature modules. Each carries a stable machine code; the one exception filter
+ * maps codes to HTTP statuses, so services never decide HTTP details.
+ */
+export class DomainException extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: FieldProblem[] | Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export const DOMAIN_ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNPROCESSABLE: 422,
+  LOGIN_LOCKED: 429,
+  QUEUE_UNAVAILABLE: 503,
+} as const;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
+
+export class NotFoundDomainException extends DomainException {
+  constructor(subject: string) {
+    super('NOT_FOUND', `${subject} not found`);
+  }
+}
+
+export class ValidationDomainException extends DomainException {
+  constructor(field: string, problem: string) {
+    super('VALIDATION_FAILED', `${field} ${problem}`, [{ field, problems: [problem] }]);
+  }
+}
+
+export class VersionConflictException extends DomainException {
+  constructor(subject: string, expected: number, actual: number) {
+    super('VERSION_CONFLICT', `${subject} was changed by someone else (you sent version ${expected}, current is ${actual}); reload and retry`, {
+      expectedVersion: expected,
+      currentVersion: actual,
+    });
+  }
+}

@@ -1,2 +1,0 @@
-import { hello } from 'src/common/hello';
-describe('hello', () => { it('works', () => expect(hello()).toBe('hi')); });

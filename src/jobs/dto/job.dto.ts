@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { JsonObject } from 'src/common/json';
+import { JOB_STATUSES, JobEntity, type JobStatus } from 'src/jobs/entities/job.entity';
+
+export class JobDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() queue: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: JOB_STATUSES }) status: JobStatus;
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiProperty() attempts: number;
+  @ApiPropertyOptional({ nullable: true, type: Object }) result: JsonObject | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) caseId: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) finishedAt: string | null;
+}
+
+export function mapJob(job: JobEntity): JobDto {
+  return {
+    id: job.id,
+    queue: job.queue,
+    name: job.name,
+    status: job.status,
+    progress: job.progress,
+    attempts: job.attempts,
+    result: job.result,
+    error: job.error,
+    caseId: job.caseId,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
+  };
+}
+
+export class EchoJobDto {
+  @ApiProperty({ example: 'ping', description: 'Echoed back by the worker; not personal data' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  message: string;
+}

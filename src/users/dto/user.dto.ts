@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { PASSWORD_MIN_LENGTH } from 'src/common/crypto/passwords';
+import { PageQueryDto } from 'src/common/http/pagination';
+import { USER_ROLES, UserEntity, type UserRole } from 'src/users/entities/user.entity';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: USER_ROLES }) role: UserRole;
+  @ApiProperty() disabled: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'Send back with updates (optimistic locking)' }) version: number;
+}
+
+export function mapUser(user: UserEntity): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    disabled: user.disabledAt !== null,
+    createdAt: user.createdAt.toISOString(),
+    version: user.version,
+  };
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'investigator@example.org' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Investigator One' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName: string;
+
+  @ApiProperty({ enum: USER_ROLES })
+  @IsIn(USER_ROLES as unknown as string[], { message: `role must be one of: ${USER_ROLES.join(', ')}` })
+  role: UserRole;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(1024)
+  password: string;
+}
+
+export class UpdateUserDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) displayName?: string;
+
+  @ApiPropertyOptional({ enum: USER_ROLES })
+  @IsOptional()
+  @IsIn(USER_ROLES as unknown as string[], { message: `role must be one of: ${USER_ROLES.join(', ')}` })
+  role?: UserRole;
+
+  @ApiPropertyOptional({ description: 'Disabling also revokes every token of the user' }) @IsOptional() @IsBoolean() disabled?: boolean;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: USER_ROLES })
+  @IsOptional()
+  @IsIn(USER_ROLES as unknown as string[], { message: `role must be one of: ${USER_ROLES.join(', ')}` })
+  role?: UserRole;
+}

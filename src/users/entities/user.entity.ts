@@ -1,0 +1,19 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export const USER_ROLES = ['admin', 'investigator', 'analyst', 'reviewer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  /** Stored lower-cased; staff e-mail, not witness data. */
+  @Index('users_email_unique', { unique: true })
+  @Column({ type: 'text' }) email: string;
+  @Column({ name: 'display_name', type: 'text' }) displayName: string;
+  @Column({ type: 'text' }) role: UserRole;
+  @Column({ name: 'password_hash', type: 'text' }) passwordHash: string;
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @VersionColumn() version: number;
+}

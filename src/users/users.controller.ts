@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, Roles } from 'src/common/auth/access.decorators';
+import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
+import { Page } from 'src/common/http/pagination';
+import { CreateUserDto, ListUsersQueryDto, mapUser, UpdateUserDto, UserDto } from 'src/users/dto/user.dto';
+import { UsersService } from 'src/users/users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @Roles('admin')
+  async create(@Body() body: CreateUserDto, @CurrentUser() actor: AuthenticatedUser): Promise<UserDto> {
+    return mapUser(await this.users.create(body, actor.id));
+  }
+
+  @Get()
+  @Roles('admin')
+  async list(@Query() query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    const result = await this.users.list(query);
+    return { ...result, items: result.items.map(mapUser) };
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOkResponse({ type: UserDto })
+  async me(@CurrentUser() actor: AuthenticatedUser): Promise<UserDto> {
+    return mapUser(await this.users.get(actor.id));
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentUser() actor: AuthenticatedUser): Promise<UserDto> {
+    return mapUser(await this.users.update(id, body, actor.id));
+  }
+}

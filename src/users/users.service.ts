@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from 'src/audit/audit.service';
+import { SessionsService } from 'src/auth/sessions.service';
+import { DomainException, NotFoundDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
+import { hashPassword } from 'src/common/crypto/passwords';
+import type { Page } from 'src/common/http/pagination';
+import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from 'src/users/dto/user.dto';
+import { UserEntity } from 'src/users/entities/user.entity';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async create(input: CreateUserDto, actorId: string | null): Promise<UserEntity> {
+    const email = normaliseEmail(input.email);
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      const exists = await manager.exists(UserEntity, { where: { email } });
+      if (exists) throw new DomainException('CONFLICT', 'A user with this email already exists', [{ field: 'email', problems: ['is already in use'] }]);
+      const user = await manager.save(manager.create(UserEntity, { email, displayName: input.displayName.trim(), role: input.role, passwordHash, disabledAt: null }));
+      await this.audit.record(manager, { actorId, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { role: user.role } });
+      return user;
+    });
+  }
+
+  async list(query: ListUsersQueryDto): Promise<Page<UserEntity>> {
+    const [items, total] = await this.dataSource.getRepository(UserEntity).findAndCount({
+      where: query.role ? { role: query.role } : {},
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
+    if (!user) throw new NotFoundDomainException('User');
+    return user;
+  }
+
+  async update(id: string, input: UpdateUserDto, actorId: string): Promise<UserEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundDomainException('User');
+      if (user.version !== input.version) throw new VersionConflictException('User', input.version, user.version);
+      const changed: string[] = [];
+      if (input.displayName !== undefined && input.displayName !== user.displayName) { user.displayName = input.displayName.trim(); changed.push('displayName'); }
+      if (input.role !== undefined && input.role !== user.role) { user.role = input.role; changed.push('role'); }
+      if (input.disabled !== undefined && input.disabled !== (user.disabledAt !== null)) {
+        if (input.disabled && id === actorId) throw new DomainException('UNPROCESSABLE', 'You cannot disable your own account');
+        user.disabledAt = input.disabled ? new Date() : null;
+        changed.push('disabled');
+        if (input.disabled) await this.sessions.revokeAllForUser(manager, id);
+      }
+      if (changed.length === 0) return user;
+      const saved = await manager.save(user);
+      await this.audit.record(manager, { actorId, action: 'user.update', subjectType: 'user', subjectId: id, details: { changed, role: saved.role } });
+      return saved;
+    });
+  }
+}

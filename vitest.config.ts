@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// SWC instead of esbuild: NestJS dependency injection needs emitted decorator metadata.
+const shared = {
+  plugins: [swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, keepClassNames: true } })],
+  resolve: { alias: { src: resolve(__dirname, 'src') } },
+};
+
+export default defineConfig({
+  ...shared,
+  test: {
+    reporters: ['default', './test/setup/summary-reporter.ts'],
+    projects: [
+      {
+        ...shared,
+        test: { name: 'unit', globals: true, include: ['src/**/*.spec.ts', 'migrations/**/*.spec.ts'], environment: 'node' },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'e2e',
+          globals: true,
+          include: ['test/**/*.e2e-spec.ts'],
+          environment: 'node',
+          pool: 'forks',
+          globalSetup: ['./test/setup/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,9 +9,12 @@ import { httpLoggingMiddleware } from 'src/common/logging/http-logging.middlewar
 import { NestPinoLogger } from 'src/common/logging/logger';
 import type { AppConfig } from 'src/config/config';
 
-/** Builds the HTTP application exactly as production runs it; e2e tests use the same function. */
-export async function createApiApp(config: AppConfig, logger: Logger): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+/**
+ * Builds the HTTP application exactly as production runs it; e2e tests use the same function
+ * (and may wrap the root module to add a probe controller).
+ */
+export async function createApiApp(config: AppConfig, logger: Logger, rootModule: DynamicModule = AppModule.forRoot(config, logger)): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     logger: new NestPinoLogger(logger.child({ component: 'nest' })),
     bodyParser: false,
   });

@@ -79,7 +79,9 @@ export class AuditService {
         .getMany();
       if (rows.length === 0) break;
       const result = verifyChainBatch(rows.map(toChained), previous);
-      if (!result.ok) return { ok: false, entriesChecked: checked, lastSeq: previous.seq ? previous.seq.toString() : null, firstBroken: result.broken };
+      if (!result.ok) {
+        return { ok: false, entriesChecked: checked + result.verified, lastSeq: result.last.seq ? result.last.seq.toString() : null, firstBroken: result.broken };
+      }
       checked += rows.length;
       previous = result.last;
     }

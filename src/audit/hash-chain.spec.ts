@@ -51,7 +51,7 @@ describe('verifyChainBatch', () => {
     const entries = chain(5);
     entries[2] = { ...entries[2], details: { n: 99 } };
     const result = verifyChainBatch(entries, genesis);
-    expect(result).toMatchObject({ ok: false, broken: { seq: '3', reason: 'hash_mismatch' } });
+    expect(result).toMatchObject({ ok: false, verified: 2, last: { seq: 2n }, broken: { seq: '3', reason: 'hash_mismatch' } });
   });
 
   it('finds an entry whose hash was recomputed after alteration (the next link breaks)', () => {

@@ -52,19 +52,20 @@ export interface ChainBreak {
 export function verifyChainBatch(
   entries: Array<ChainedFields & { hash: string }>,
   previous: { seq: bigint; hash: string },
-): { ok: true; last: { seq: bigint; hash: string } } | { ok: false; broken: ChainBreak } {
+): { ok: true; last: { seq: bigint; hash: string } } | { ok: false; broken: ChainBreak; last: { seq: bigint; hash: string }; verified: number } {
   let last = previous;
-  for (const entry of entries) {
+  for (const [verified, entry] of entries.entries()) {
+    const fail = (broken: ChainBreak) => ({ ok: false as const, broken, last, verified });
     const seq = BigInt(entry.seq);
     if (seq !== last.seq + 1n) {
-      return { ok: false, broken: { seq: entry.seq, reason: 'sequence_gap', message: `entry ${entry.seq} follows ${last.seq}: entries are missing` } };
+      return fail({ seq: entry.seq, reason: 'sequence_gap', message: `entry ${entry.seq} follows ${last.seq}: entries are missing` });
     }
     if (entry.prevHash !== last.hash) {
-      return { ok: false, broken: { seq: entry.seq, reason: 'prev_hash_mismatch', message: `entry ${entry.seq} does not point to the hash of entry ${last.seq}` } };
+      return fail({ seq: entry.seq, reason: 'prev_hash_mismatch', message: `entry ${entry.seq} does not point to the hash of entry ${last.seq}` });
     }
     const { hash, ...fields } = entry;
     if (entryHash(fields) !== hash) {
-      return { ok: false, broken: { seq: entry.seq, reason: 'hash_mismatch', message: `entry ${entry.seq} was altered: its content no longer matches its hash` } };
+      return fail({ seq: entry.seq, reason: 'hash_mismatch', message: `entry ${entry.seq} was altered: its content no longer matches its hash` });
     }
     last = { seq, hash };
   }

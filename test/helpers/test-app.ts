@@ -1,12 +1,13 @@
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import pino, { Logger } from 'pino';
+import type { Logger } from 'pino';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from 'src/app.factory';
+import { createRootLogger } from 'src/common/logging/logger';
 import { AppConfig, loadConfig } from 'src/config/config';
 import { UsersService } from 'src/users/users.service';
 import type { UserRole } from 'src/users/entities/user.entity';
@@ -34,7 +35,7 @@ function captureLogger(lines: string[], level = 'info'): Logger {
       done();
     },
   });
-  return pino({ level, messageKey: 'message', base: { service: 'test' } }, sink);
+  return createRootLogger(level, 'api', sink);
 }
 
 async function adminQuery(sql: string): Promise<void> {
@@ -51,7 +52,7 @@ async function adminQuery(sql: string): Promise<void> {
  * A real api on a database of its own, cloned from the migrated template, with real Redis.
  * Queue keys get a prefix of their own so parallel spec files never see each other's jobs.
  */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}, wrapRoot?: (config: AppConfig, logger: Logger) => DynamicModule): Promise<TestContext> {
   const suffix = randomBytes(6).toString('hex');
   const database = `sillok_test_${suffix}`;
   await adminQuery(`CREATE DATABASE ${database} TEMPLATE ${process.env[ENV_TEMPLATE_DB]}`);
@@ -67,7 +68,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   });
   const logs: string[] = [];
   const logger = captureLogger(logs);
-  const app = await createApiApp(config, logger);
+  const app = await createApiApp(config, logger, wrapRoot?.(config, logger));
   await app.init();
   const dataSource = app.get(DataSource);
   const contexts: INestApplicationContext[] = [];

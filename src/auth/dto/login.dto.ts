@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { UserEntity } from 'src/users/entities/user.entity';
 import { mapUser, UserDto } from 'src/users/dto/user.dto';
 
 export class LoginDto {
   @ApiProperty({ example: 'analyst@example.org' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;

@@ -1,13 +1,13 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 import { currentCorrelationId } from 'src/common/logging/request-context';
 
 /**
  * One JSON logger for the process. Every line carries the correlation id of the request or job
  * it belongs to. Callers must never pass names, contacts or transcript text: log ids and counts.
  */
-export function createRootLogger(level: string, service: 'api' | 'worker' | 'cli'): Logger {
-  return pino({
+export function createRootLogger(level: string, service: 'api' | 'worker' | 'cli', destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -22,7 +22,8 @@ export function createRootLogger(level: string, service: 'api' | 'worker' | 'cli
       paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'req.headers.authorization', 'req.headers.cookie'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Adapts pino to Nest's LoggerService so framework messages share the same JSON lines. */

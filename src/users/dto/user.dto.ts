@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { PASSWORD_MIN_LENGTH } from 'src/common/crypto/passwords';
 import { PageQueryDto } from 'src/common/http/pagination';
@@ -29,6 +29,7 @@ export function mapUser(user: UserEntity): UserDto {
 
 export class CreateUserDto {
   @ApiProperty({ example: 'investigator@example.org' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;

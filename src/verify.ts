@@ -1,0 +1,11 @@
+import { runVerifyCli } from 'src/exports/bagit/verify-cli';
+
+// `npm run verify -- <package.zip> [--key <public key file>] [--fingerprint <hex>]`: offline check
+// of an exported case-file package. Exit 0 only when every check holds.
+runVerifyCli(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);

@@ -13,13 +13,18 @@ import { DatabaseModule } from 'src/database/database.module';
 import { HealthController } from 'src/health/health.controller';
 import { JobsModule } from 'src/jobs/jobs.module';
 import { UsersModule } from 'src/users/users.module';
+import { CasesModule } from 'src/cases/cases.module';
+import { FilesModule } from 'src/files/files.module';
+import { PeopleModule } from 'src/people/people.module';
+import { StorageModule } from 'src/storage/storage.module';
+import { TestimoniesModule } from 'src/testimonies/testimonies.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule, AuditModule, AuthModule, UsersModule, JobsModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule, StorageModule, AuditModule, AuthModule, UsersModule, JobsModule, CasesModule, PeopleModule, TestimoniesModule, FilesModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -21,6 +21,7 @@ export interface AppConfig {
   loginLockSeconds: number;
   loginFailureDelayMs: number;
   bodyLimitBytes: number;
+  uploadMaxBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -106,7 +107,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockSeconds: integer(env, 'LOGIN_LOCK_SECONDS', 15 * 60, 1, 24 * 3600),
     loginFailureDelayMs: integer(env, 'LOGIN_FAILURE_DELAY_MS', 250, 0, 10_000),
-    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 2 * 1024 ** 3, 1024, 64 * 1024 ** 3),
     logLevel,
   };
 }

@@ -5,6 +5,7 @@ import { ErrorResponseDto } from 'src/common/errors/error-response';
 import type { UserRole } from 'src/users/entities/user.entity';
 
 export const ACCESS_POLICY = 'sillok:access-policy';
+export const CASE_ADMINISTRATION = 'sillok:case-administration';
 
 /**
  * What a route requires. Every route must declare one; the guard refuses routes that do not
@@ -31,6 +32,12 @@ export const Roles = (...roles: UserRole[]) =>
     ApiUnauthorizedResponse({ type: ErrorResponseDto }),
     ApiForbiddenResponse({ type: ErrorResponseDto }),
   );
+
+/**
+ * On a route under /cases/:caseId, lets a global admin through the guard's membership check:
+ * membership administration only. The service still decides what the admin may do.
+ */
+export const CaseAdministration = () => SetMetadata(CASE_ADMINISTRATION, true);
 
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthenticatedUser => {
   const user = ctx.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;

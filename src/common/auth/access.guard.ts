@@ -3,9 +3,10 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { SessionsService } from 'src/auth/sessions.service';
-import { ACCESS_POLICY, AccessPolicy } from 'src/common/auth/access.decorators';
+import { ACCESS_POLICY, AccessPolicy, CASE_ADMINISTRATION } from 'src/common/auth/access.decorators';
+import { CaseAccessService } from 'src/cases/case-access.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { DomainException } from 'src/common/errors/domain.exception';
+import { DomainException, NotFoundDomainException } from 'src/common/errors/domain.exception';
 import { ROOT_LOGGER } from 'src/common/logging/logger';
 
 /** Global guard: resolves the bearer token and enforces the route's declared access policy. */
@@ -14,6 +15,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly caseAccess: CaseAccessService,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -34,6 +36,13 @@ export class AccessGuard implements CanActivate {
 
     if (policy.kind === 'roles' && !policy.roles.includes(user.role)) {
       throw new DomainException('FORBIDDEN', `This action needs one of the roles: ${policy.roles.join(', ')}`);
+    }
+    // Every route under /cases/:caseId is for members only, checked before the body is even
+    // validated, so a non-member learns nothing: the same 404 as for a case that does not exist.
+    const caseId = (req.params as Record<string, string | undefined>).caseId;
+    if (caseId !== undefined) {
+      const adminBypass = user.role === 'admin' && this.reflector.getAllAndOverride<boolean>(CASE_ADMINISTRATION, [context.getHandler(), context.getClass()]);
+      if (!adminBypass && !(await this.caseAccess.membership(caseId, user))) throw new NotFoundDomainException('Case');
     }
     return true;
   }

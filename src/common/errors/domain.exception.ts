@@ -30,6 +30,7 @@ export const DOMAIN_ERROR_STATUS = {
   UNPROCESSABLE: 422,
   LOGIN_LOCKED: 429,
   QUEUE_UNAVAILABLE: 503,
+  STORED_FILE_CORRUPT: 500,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;

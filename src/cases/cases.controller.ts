@@ -1,0 +1,68 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CasesService } from 'src/cases/cases.service';
+import { CaseDto, CaseMemberDto, CreateCaseDto, ListCasesQueryDto, mapCase, mapMember, PutMemberDto, UpdateCaseDto } from 'src/cases/dto/case.dto';
+import { Authenticated, CaseAdministration, CurrentUser, Roles } from 'src/common/auth/access.decorators';
+import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
+import type { Page } from 'src/common/http/pagination';
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @Roles('admin', 'investigator', 'analyst')
+  async create(@Body() body: CreateCaseDto, @CurrentUser() actor: AuthenticatedUser): Promise<CaseDto> {
+    const { entity, member } = await this.cases.create(body, actor);
+    return mapCase(entity, member);
+  }
+
+  @Get()
+  @Authenticated()
+  async list(@Query() query: ListCasesQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<CaseDto>> {
+    const result = await this.cases.list(query, actor);
+    return { ...result, items: result.items.map(({ entity, member }) => mapCase(entity, member)) };
+  }
+
+  @Get(':caseId')
+  @Authenticated()
+  async get(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentUser() actor: AuthenticatedUser): Promise<CaseDto> {
+    const { entity, member } = await this.cases.get(caseId, actor);
+    return mapCase(entity, member);
+  }
+
+  @Patch(':caseId')
+  @Authenticated()
+  async update(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: UpdateCaseDto, @CurrentUser() actor: AuthenticatedUser): Promise<CaseDto> {
+    const { entity, member } = await this.cases.update(caseId, body, actor);
+    return mapCase(entity, member);
+  }
+
+  @Get(':caseId/members')
+  @Authenticated()
+  @CaseAdministration()
+  async members(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentUser() actor: AuthenticatedUser): Promise<CaseMemberDto[]> {
+    return (await this.cases.listMembers(caseId, actor)).map(mapMember);
+  }
+
+  @Put(':caseId/members/:userId')
+  @Authenticated()
+  @CaseAdministration()
+  async putMember(
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: PutMemberDto,
+    @CurrentUser() actor: AuthenticatedUser,
+  ): Promise<CaseMemberDto> {
+    return mapMember(await this.cases.putMember(caseId, userId, body, actor));
+  }
+
+  @Delete(':caseId/members/:userId')
+  @Authenticated()
+  @CaseAdministration()
+  @HttpCode(204)
+  async removeMember(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('userId', ParseUUIDPipe) userId: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
+    await this.cases.removeMember(caseId, userId, actor);
+  }
+}

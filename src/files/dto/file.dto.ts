@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from 'src/common/http/pagination';
+import { FILE_KINDS, FileEntity, type FileKind } from 'src/files/entities/file.entity';
+
+export class UploadFileDto {
+  @ApiProperty({ type: 'string', format: 'binary' }) file: unknown;
+  @ApiPropertyOptional({ enum: FILE_KINDS }) kind?: FileKind;
+  @ApiPropertyOptional({ format: 'uuid' }) testimonyId?: string;
+}
+
+export class ListFilesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'testimonyId must be a testimony id' }) testimonyId?: string;
+  @ApiPropertyOptional({ enum: FILE_KINDS }) @IsOptional() @IsIn(FILE_KINDS as unknown as string[], { message: `kind must be one of: ${FILE_KINDS.join(', ')}` }) kind?: FileKind;
+}
+
+export class FileDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) testimonyId: string | null;
+  @ApiProperty({ enum: FILE_KINDS }) kind: FileKind;
+  @ApiProperty() mediaType: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ description: 'SHA-256 of the original bytes, computed at intake' }) sha256: string;
+  @ApiProperty() uploadedAt: string;
+}
+
+export function mapFile(f: FileEntity): FileDto {
+  return { id: f.id, testimonyId: f.testimonyId, kind: f.kind, mediaType: f.mediaType, size: Number(f.sizeBytes), sha256: f.sha256, uploadedAt: f.createdAt.toISOString() };
+}

@@ -1,0 +1,189 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import busboy from 'busboy';
+import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DataSource } from 'typeorm';
+import { AuditService } from 'src/audit/audit.service';
+import { CaseAccessService } from 'src/cases/case-access.service';
+import { CaseKeysService } from 'src/cases/case-keys.service';
+import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
+import { seal } from 'src/common/crypto/envelope';
+import { DomainException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
+import type { Page } from 'src/common/http/pagination';
+import { APP_CONFIG, AppConfig } from 'src/config/config';
+import type { ListFilesQueryDto } from 'src/files/dto/file.dto';
+import { FILE_KINDS, FileEntity, type FileKind } from 'src/files/entities/file.entity';
+import { BLOB_HEADER, BLOB_TAG, openStream, sealStream } from 'src/storage/sealed-stream';
+import { FILE_STORE, FileStore } from 'src/storage/file-store';
+import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
+
+const blobAad = (caseId: string) => `file-blob:${caseId}`;
+const nameAad = (fileId: string) => `file:${fileId}:name`;
+const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
+
+interface Received {
+  fields: Record<string, string>;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  filename: string;
+  commit(key: string): Promise<void>;
+  abort(): Promise<void>;
+}
+
+@Injectable()
+export class FilesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(FILE_STORE) private readonly store: FileStore,
+    private readonly access: CaseAccessService,
+    private readonly keys: CaseKeysService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Streams one multipart file into the store: hashed (SHA-256 of the original bytes) and
+   * encrypted on the way, never held whole in memory. Identical bytes in a case are stored once.
+   */
+  async upload(caseId: string, req: IncomingMessage, actor: AuthenticatedUser): Promise<FileEntity> {
+    await this.access.require(caseId, actor, 'record');
+    const dataKey = await this.keys.dataKey(caseId);
+    const received = await this.receive(req, dataKey, caseId);
+    try {
+      const kind = (received.fields.kind ?? 'other') as FileKind;
+      if (!FILE_KINDS.includes(kind)) throw new ValidationDomainException('kind', `must be one of: ${FILE_KINDS.join(', ')}`);
+      const testimonyId = received.fields.testimonyId || null;
+      if (testimonyId && !(await this.dataSource.getRepository(TestimonyEntity).exists({ where: { id: testimonyId, caseId } }))) {
+        throw new ValidationDomainException('testimonyId', 'is not a testimony of this case');
+      }
+      const storageKey = `${caseId}/${received.sha256.slice(0, 2)}/${received.sha256}`;
+      if ((await this.store.size(storageKey)) === null) await received.commit(storageKey);
+      else await received.abort();
+      return await this.dataSource.transaction(async (manager) => {
+        await this.access.require(caseId, actor, 'record', manager);
+        const id = randomUUID();
+        const file = manager.create(FileEntity, {
+          id,
+          caseId,
+          testimonyId,
+          kind,
+          mediaType: MEDIA_TYPE.test(received.mediaType) ? received.mediaType : 'application/octet-stream',
+          sizeBytes: String(received.size),
+          sha256: received.sha256,
+          storageKey,
+          nameSealed: received.filename ? seal(dataKey, Buffer.from(received.filename, 'utf8'), nameAad(id)) : null,
+          uploadedBy: actor.id,
+        });
+        await manager.save(file);
+        file.nameSealed = null;
+        await this.audit.record(manager, { actorId: actor.id, action: 'file.upload', subjectType: 'file', subjectId: id, caseId, details: { sha256: received.sha256, size: received.size, kind, testimonyId } });
+        return file;
+      });
+    } catch (error) {
+      await received.abort();
+      throw error;
+    }
+  }
+
+  private receive(req: IncomingMessage, dataKey: Buffer, caseId: string): Promise<Received> {
+    return new Promise<Received>((resolve, reject) => {
+      let parser: busboy.Busboy;
+      try {
+        parser = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 1000, fileSize: this.config.uploadMaxBytes } });
+      } catch {
+        reject(new DomainException('VALIDATION_FAILED', 'Send the file as multipart/form-data with a field named file', [{ field: 'file', problems: ['is required (multipart/form-data)'] }]));
+        return;
+      }
+      const fields: Record<string, string> = {};
+      let upload: Promise<Omit<Received, 'fields'>> | null = null;
+      let tooLarge = false;
+      parser.on('field', (name, value) => { fields[name] = value; });
+      parser.on('file', (name, stream, info) => {
+        if (name !== 'file') { stream.resume(); return; }
+        stream.on('limit', () => { tooLarge = true; });
+        upload = (async () => {
+          const target = await this.store.begin();
+          const hash = createHash('sha256');
+          let size = 0;
+          const tap = new PassThrough();
+          tap.on('data', (chunk: Buffer) => { hash.update(chunk); size += chunk.length; });
+          try {
+            await pipeline(stream, tap, sealStream(dataKey, blobAad(caseId)), target.stream);
+          } catch (error) {
+            await target.abort();
+            throw error;
+          }
+          if (tooLarge) { await target.abort(); throw new DomainException('PAYLOAD_TOO_LARGE', `The file exceeds the upload limit of ${this.config.uploadMaxBytes} bytes`); }
+          return { sha256: hash.digest('hex'), size, mediaType: info.mimeType, filename: info.filename ?? '', commit: target.commit, abort: target.abort };
+        })();
+        upload.catch(() => undefined);
+      });
+      parser.on('error', () => reject(new DomainException('VALIDATION_FAILED', 'The multipart body could not be read')));
+      parser.on('close', () => {
+        if (!upload) { reject(new DomainException('VALIDATION_FAILED', 'No file was sent', [{ field: 'file', problems: ['is required'] }])); return; }
+        upload.then((u) => resolve({ ...u, fields }), reject);
+      });
+      req.pipe(parser);
+    });
+  }
+
+  async list(caseId: string, query: ListFilesQueryDto, actor: AuthenticatedUser): Promise<Page<FileEntity>> {
+    await this.access.require(caseId, actor, 'read');
+    const where = { caseId, ...(query.testimonyId ? { testimonyId: query.testimonyId } : {}), ...(query.kind ? { kind: query.kind } : {}) };
+    const [items, total] = await this.dataSource.getRepository(FileEntity).findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /**
+   * Checks the stored bytes against their SHA-256 (and the cipher's tag) before sending any,
+   * so a corrupted file is an error, never a silent wrong download. Audited.
+   */
+  async download(caseId: string, fileId: string, actor: AuthenticatedUser): Promise<{ file: FileEntity; stream: Readable }> {
+    const member = await this.access.require(caseId, actor, 'read');
+    const file = await this.dataSource.getRepository(FileEntity).findOne({ where: { id: fileId, caseId } });
+    if (!file) throw new NotFoundDomainException('File');
+    // Recordings and documents of a testimony identify the witness.
+    if (file.testimonyId && !member.identityClearance) throw new DomainException('FORBIDDEN', 'Files of a testimony need identity clearance on the case');
+    const dataKey = await this.keys.dataKey(caseId);
+    const ok = await this.verifyStored(file, dataKey);
+    if (!ok) {
+      await this.audit.recordStandalone({ actorId: actor.id, action: 'file.integrity_failure', subjectType: 'file', subjectId: fileId, caseId, details: { sha256: file.sha256 } });
+      throw new DomainException('STORED_FILE_CORRUPT', `The stored copy of file ${fileId} does not match its SHA-256; it was not sent. Restore it from backup.`);
+    }
+    await this.audit.recordStandalone({ actorId: actor.id, action: 'file.download', subjectType: 'file', subjectId: fileId, caseId, details: { sha256: file.sha256 } });
+    return { file, stream: await this.decrypting(file, dataKey) };
+  }
+
+  private async decrypting(file: FileEntity, dataKey: Buffer): Promise<Readable> {
+    const size = await this.store.size(file.storageKey);
+    if (size === null || size < BLOB_HEADER + BLOB_TAG) throw new Error('stored blob missing or truncated');
+    const header = await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      this.store.read(file.storageKey, { start: 0, end: BLOB_HEADER - 1 }).on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+    });
+    const tag = await this.store.readTail(file.storageKey, BLOB_TAG);
+    const body = size > BLOB_HEADER + BLOB_TAG ? this.store.read(file.storageKey, { start: BLOB_HEADER, end: size - BLOB_TAG - 1 }) : Readable.from([]);
+    const out = openStream(dataKey, header, tag, blobAad(file.caseId));
+    body.on('error', (e) => out.destroy(e));
+    return body.pipe(out);
+  }
+
+  private async verifyStored(file: FileEntity, dataKey: Buffer): Promise<boolean> {
+    try {
+      const hash = createHash('sha256');
+      let size = 0;
+      const stream = await this.decrypting(file, dataKey);
+      for await (const chunk of stream) {
+        hash.update(chunk as Buffer);
+        size += (chunk as Buffer).length;
+      }
+      return hash.digest('hex') === file.sha256 && String(size) === file.sizeBytes;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+/** Where file bytes live. A directory today; an S3-compatible store can implement the same. */
+export interface FileStore {
+  /** A temporary place to write to; commit() moves it to `key` atomically, abort() discards it. */
+  begin(): Promise<{ stream: Writable; commit(key: string): Promise<void>; abort(): Promise<void> }>;
+  read(key: string, range?: { start: number; end?: number }): Readable;
+  size(key: string): Promise<number | null>;
+  readTail(key: string, bytes: number): Promise<Buffer>;
+}
+
+export const FILE_STORE = Symbol('FILE_STORE');
+
+const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9/_.-]*$/;
+
+export class LocalFileStore implements FileStore {
+  constructor(private readonly root: string) {}
+
+  private pathOf(key: string): string {
+    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key: ${key}`);
+    const full = resolve(this.root, key);
+    if (!full.startsWith(resolve(this.root) + sep)) throw new Error(`storage key escapes the store: ${key}`);
+    return full;
+  }
+
+  async begin(): Promise<{ stream: Writable; commit(key: string): Promise<void>; abort(): Promise<void> }> {
+    const tmpDir = join(this.root, '.tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, randomBytes(12).toString('hex'));
+    const stream = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+    return {
+      stream,
+      commit: async (key) => {
+        const target = this.pathOf(key);
+        await mkdir(dirname(target), { recursive: true });
+        const handle = await open(tmp, 'r');
+        await handle.sync();
+        await handle.close();
+        await rename(tmp, target);
+      },
+      abort: () => rm(tmp, { force: true }),
+    };
+  }
+
+  read(key: string, range?: { start: number; end?: number }): Readable {
+    return createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : {});
+  }
+
+  async size(key: string): Promise<number | null> {
+    try {
+      return (await stat(this.pathOf(key))).size;
+    } catch {
+      return null;
+    }
+  }
+
+  async readTail(key: string, bytes: number): Promise<Buffer> {
+    const handle = await open(this.pathOf(key), 'r');
+    try {
+      const { size } = await handle.stat();
+      const buffer = Buffer.alloc(Math.min(bytes, size));
+      await handle.read(buffer, 0, buffer.length, size - buffer.length);
+      return buffer;
+    } finally {
+      await handle.close();
+    }
+  }
+}

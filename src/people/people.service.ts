@@ -43,7 +43,7 @@ export class PeopleService {
       const id = randomUUID();
       const identitySealed = input.identity ? await this.keys.seal(caseId, compactIdentity(input.identity), identityAad(id), manager) : null;
       const person = manager.create(PersonEntity, { id, caseId, kind: input.kind, code: `${prefix}-${String(n).padStart(4, '0')}`, createdBy: actor.id, identitySealed, identityErasedAt: null, identityErasureReason: null, identityRevision: input.identity ? 1 : 0 });
-      await manager.save(person);
+      await manager.insert(PersonEntity, person);
       person.identitySealed = null;
       await this.audit.record(manager, { actorId: actor.id, action: 'person.create', subjectType: 'person', subjectId: person.id, caseId, details: { code: person.code, kind: person.kind, identityRecorded: Boolean(input.identity) } });
       return { entity: person, hasIdentity: Boolean(input.identity) };

@@ -60,7 +60,7 @@ export class TestimoniesService {
         createdBy: actor.id,
         sensitiveSealed: hasAny(input.sensitive) ? await this.keys.seal(caseId, input.sensitive, sensitiveAad(id), manager) : null,
       });
-      await manager.save(testimony);
+      await manager.insert(TestimonyEntity, testimony);
       testimony.sensitiveSealed = null;
       if (input.consent) await this.consents.addVersion(manager, caseId, testimony.id, input.consent, actor);
       await this.audit.record(manager, { actorId: actor.id, action: 'testimony.create', subjectType: 'testimony', subjectId: testimony.id, caseId, details: { interviewee: interviewee.code, consentRecorded: Boolean(input.consent) } });

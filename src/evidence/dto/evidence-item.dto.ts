@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { DatedValueDto } from 'src/common/dates/dated-value.dto';
+import { PageQueryDto } from 'src/common/http/pagination';
+import { EVIDENCE_KINDS, EvidenceItemEntity, type EvidenceKind } from 'src/evidence/entities/evidence-item.entity';
+
+const oneOf = (name: string, values: readonly string[]) => ({ message: `${name} must be one of: ${values.join(', ')}` });
+export const EVIDENCE_ROLES = ['original', 'working_copy'] as const;
+export type EvidenceRole = (typeof EVIDENCE_ROLES)[number];
+
+export class PassageDto {
+  @ApiProperty({ format: 'uuid', description: 'A transcript version of a testimony of this case' }) @IsUUID('all', { message: 'transcriptVersionId must be a transcript version id' }) transcriptVersionId: string;
+  @ApiProperty({ description: 'First UTF-16 code unit of the passage (0-based)' }) @Type(() => Number) @IsInt() @Min(0) start: number;
+  @ApiProperty({ description: 'One past the last UTF-16 code unit; at most the version length' }) @Type(() => Number) @IsInt() @Min(1) end: number;
+}
+
+/** Where the item comes from (Berkeley Protocol collection data). */
+export class ProvenanceDto {
+  @ApiPropertyOptional({ example: 'Field interview, Seoul office', description: 'The source: who or where it came from' }) @IsOptional() @IsString() @MaxLength(1000) source?: string;
+  @ApiPropertyOptional({ example: 'https://example.org/post/123', description: 'For open-source captures: where it was published' })
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'sourceUrl must be an http(s) URL' }) @MaxLength(2000)
+  sourceUrl?: string;
+  @ApiPropertyOptional({ example: 'Documentation team A' }) @IsOptional() @IsString() @MaxLength(500) collectedBy?: string;
+  @ApiPropertyOptional({ type: DatedValueDto, description: 'When it was collected' }) @IsOptional() @ValidateNested() @Type(() => DatedValueDto) collectedOn?: DatedValueDto;
+  @ApiPropertyOptional({ example: 'Full-page capture with hash, native video download' }) @IsOptional() @IsString() @MaxLength(2000) method?: string;
+}
+
+export class CreateEvidenceItemDto {
+  @ApiProperty({ enum: EVIDENCE_KINDS }) @IsIn(EVIDENCE_KINDS as unknown as string[], oneOf('kind', EVIDENCE_KINDS)) kind: EvidenceKind;
+  @ApiProperty({ example: 'Account of forced labour in the mine', description: 'A short label; keep names out of it' }) @IsString() @MinLength(1) @MaxLength(300) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for file kinds: a file uploaded to this case' }) @IsOptional() @IsUUID('all', { message: 'fileId must be a file id' }) fileId?: string;
+  @ApiPropertyOptional({ type: PassageDto, description: 'Required for transcript_passage' }) @IsOptional() @ValidateNested() @Type(() => PassageDto) passage?: PassageDto;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Makes this a working copy of that item (the original is never changed)' }) @IsOptional() @IsUUID('all', { message: 'derivedFromItemId must be an evidence item id' }) derivedFromItemId?: string;
+  @ApiPropertyOptional({ example: 'cropped and contrast-enhanced', description: 'How the working copy was made' }) @IsOptional() @IsString() @MaxLength(2000) derivation?: string;
+  @ApiPropertyOptional({ type: ProvenanceDto }) @IsOptional() @ValidateNested() @Type(() => ProvenanceDto) provenance?: ProvenanceDto;
+  @ApiPropertyOptional({ description: 'For physical items: where the item is kept' }) @IsOptional() @IsString() @MaxLength(500) physicalLocation?: string;
+}
+
+export class UpdateEvidenceItemDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
+  @ApiPropertyOptional({ type: ProvenanceDto, description: 'Fields given replace those stored' }) @IsOptional() @ValidateNested() @Type(() => ProvenanceDto) provenance?: ProvenanceDto;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) derivation?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) physicalLocation?: string;
+}
+
+export const EVIDENCE_SORTS = ['code', '-code', 'createdAt', '-createdAt'] as const;
+export class ListEvidenceQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: EVIDENCE_KINDS }) @IsOptional() @IsIn(EVIDENCE_KINDS as unknown as string[], oneOf('kind', EVIDENCE_KINDS)) kind?: EvidenceKind;
+  @ApiPropertyOptional({ enum: EVIDENCE_ROLES }) @IsOptional() @IsIn(EVIDENCE_ROLES as unknown as string[], oneOf('role', EVIDENCE_ROLES)) role?: EvidenceRole;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'testimonyId must be a testimony id' }) testimonyId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'fileId must be a file id' }) fileId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'derivedFromItemId must be an evidence item id' }) derivedFromItemId?: string;
+  @ApiPropertyOptional({ description: 'Code prefix, e.g. E-00' }) @IsOptional() @Matches(/^[A-Z0-9-]{1,20}$/, { message: 'code must be a code prefix such as E-00' }) code?: string;
+  @ApiPropertyOptional({ enum: EVIDENCE_SORTS, default: 'code' }) @IsOptional() @IsIn(EVIDENCE_SORTS as unknown as string[], oneOf('sort', EVIDENCE_SORTS)) sort: (typeof EVIDENCE_SORTS)[number] = 'code';
+}
+
+export class PassageResponseDto {
+  @ApiProperty({ format: 'uuid' }) transcriptVersionId: string;
+  @ApiProperty() start: number;
+  @ApiProperty() end: number;
+}
+
+export class ProvenanceResponseDto {
+  @ApiPropertyOptional({ nullable: true, type: String }) source: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) sourceUrl: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) collectedBy: string | null;
+  @ApiProperty({ type: DatedValueDto }) collectedOn: DatedValueDto;
+  @ApiPropertyOptional({ nullable: true, type: String }) method: string | null;
+}
+
+export class EvidenceItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'E-0001' }) code: string;
+  @ApiProperty({ enum: EVIDENCE_KINDS }) kind: EvidenceKind;
+  @ApiProperty({ enum: EVIDENCE_ROLES, description: 'Evidentiary original, or a working copy made from another item' }) role: EvidenceRole;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) fileId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: PassageResponseDto }) passage: PassageResponseDto | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) testimonyId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "SHA-256 fixed at intake: of the file's original bytes, or of the passage's UTF-8 text" }) sha256: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) derivedFromItemId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) derivation: string | null;
+  @ApiProperty({ description: 'What counts as one independent source in the case matrix', example: 'testimony:…' }) sourceKey: string;
+  @ApiProperty({ type: ProvenanceResponseDto }) provenance: ProvenanceResponseDto;
+  @ApiPropertyOptional({ nullable: true, type: String }) physicalLocation: string | null;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty() version: number;
+}
+
+export function mapEvidenceItem(i: EvidenceItemEntity): EvidenceItemDto {
+  return {
+    id: i.id,
+    code: i.code,
+    kind: i.kind,
+    role: i.derivedFromId ? 'working_copy' : 'original',
+    title: i.title,
+    description: i.description,
+    fileId: i.fileId,
+    passage: i.transcriptVersionId !== null && i.passageStart !== null && i.passageEnd !== null ? { transcriptVersionId: i.transcriptVersionId, start: i.passageStart, end: i.passageEnd } : null,
+    testimonyId: i.testimonyId,
+    sha256: i.sha256,
+    derivedFromItemId: i.derivedFromId,
+    derivation: i.derivation,
+    sourceKey: i.sourceKey,
+    provenance: { source: i.provenanceSource, sourceUrl: i.sourceUrl, collectedBy: i.collectedBy, collectedOn: { date: i.collectedOn, precision: i.collectedOnPrecision }, method: i.collectionMethod },
+    physicalLocation: i.physicalLocation,
+    createdBy: i.createdBy,
+    createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+    version: i.version,
+  };
+}

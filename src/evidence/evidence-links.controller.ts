@@ -1,0 +1,53 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
+import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
+import type { Page } from 'src/common/http/pagination';
+import { CreateEvidenceLinkDto, EvidenceLinkDto, LinkVersionDto, ListEvidenceLinksQueryDto, mapEvidenceLink, UpdateEvidenceLinkDto } from 'src/evidence/dto/evidence-link.dto';
+import { EvidenceLinksService } from 'src/evidence/evidence-links.service';
+
+@ApiTags('evidence')
+@Controller('cases/:caseId/evidence-links')
+@Authenticated()
+export class EvidenceLinksController {
+  constructor(private readonly links: EvidenceLinksService) {}
+
+  @Post()
+  async create(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreateEvidenceLinkDto, @CurrentUser() actor: AuthenticatedUser): Promise<EvidenceLinkDto> {
+    const v = await this.links.create(caseId, body, actor);
+    return mapEvidenceLink(v.link, v.codes);
+  }
+
+  @Get()
+  async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListEvidenceLinksQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<EvidenceLinkDto>> {
+    const page = await this.links.list(caseId, query, actor);
+    return { ...page, items: page.items.map((v) => mapEvidenceLink(v.link, v.codes)) };
+  }
+
+  @Get(':linkId')
+  async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('linkId', ParseUUIDPipe) linkId: string, @CurrentUser() actor: AuthenticatedUser): Promise<EvidenceLinkDto> {
+    const v = await this.links.get(caseId, linkId, actor);
+    return mapEvidenceLink(v.link, v.codes);
+  }
+
+  /** Changes the assessment; a reviewed link goes back to proposed. */
+  @Patch(':linkId')
+  async update(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('linkId', ParseUUIDPipe) linkId: string, @Body() body: UpdateEvidenceLinkDto, @CurrentUser() actor: AuthenticatedUser): Promise<EvidenceLinkDto> {
+    const v = await this.links.update(caseId, linkId, body, actor);
+    return mapEvidenceLink(v.link, v.codes);
+  }
+
+  /** proposed → reviewed: the review permission, and not the link's author. */
+  @Post(':linkId/review')
+  @HttpCode(200)
+  async review(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('linkId', ParseUUIDPipe) linkId: string, @Body() body: LinkVersionDto, @CurrentUser() actor: AuthenticatedUser): Promise<EvidenceLinkDto> {
+    const v = await this.links.review(caseId, linkId, body.version, actor);
+    return mapEvidenceLink(v.link, v.codes);
+  }
+
+  @Delete(':linkId')
+  @HttpCode(204)
+  async remove(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('linkId', ParseUUIDPipe) linkId: string, @Query() query: LinkVersionDto, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
+    await this.links.remove(caseId, linkId, query.version, actor);
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
+import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
+import type { Page } from 'src/common/http/pagination';
+import { CreateEvidenceItemDto, EvidenceItemDto, ListEvidenceQueryDto, mapEvidenceItem, UpdateEvidenceItemDto } from 'src/evidence/dto/evidence-item.dto';
+import { EvidenceItemsService } from 'src/evidence/evidence-items.service';
+
+@ApiTags('evidence')
+@Controller('cases/:caseId/evidence')
+@Authenticated()
+export class EvidenceController {
+  constructor(private readonly items: EvidenceItemsService) {}
+
+  @Post()
+  async create(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreateEvidenceItemDto, @CurrentUser() actor: AuthenticatedUser): Promise<EvidenceItemDto> {
+    return mapEvidenceItem(await this.items.create(caseId, body, actor));
+  }
+
+  @Get()
+  async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListEvidenceQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<EvidenceItemDto>> {
+    const page = await this.items.list(caseId, query, actor);
+    return { ...page, items: page.items.map(mapEvidenceItem) };
+  }
+
+  @Get(':itemId')
+  async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('itemId', ParseUUIDPipe) itemId: string, @CurrentUser() actor: AuthenticatedUser): Promise<EvidenceItemDto> {
+    return mapEvidenceItem(await this.items.get(caseId, itemId, actor));
+  }
+
+  /** Title, description, provenance notes; never what the item is bound to. */
+  @Patch(':itemId')
+  async update(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('itemId', ParseUUIDPipe) itemId: string, @Body() body: UpdateEvidenceItemDto, @CurrentUser() actor: AuthenticatedUser): Promise<EvidenceItemDto> {
+    return mapEvidenceItem(await this.items.update(caseId, itemId, body, actor));
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/audit/audit.module';
+import { CasesModule } from 'src/cases/cases.module';
+import { EvidenceLinksController } from 'src/evidence/evidence-links.controller';
+import { EvidenceLinksService } from 'src/evidence/evidence-links.service';
+import { EvidenceController } from 'src/evidence/evidence.controller';
+import { EvidenceItemsService } from 'src/evidence/evidence-items.service';
+import { MatrixController } from 'src/evidence/matrix.controller';
+import { MatrixService } from 'src/evidence/matrix.service';
+import { LegalModule } from 'src/legal/legal.module';
+
+@Module({
+  imports: [AuditModule, CasesModule, LegalModule],
+  controllers: [EvidenceController, EvidenceLinksController, MatrixController],
+  providers: [EvidenceItemsService, EvidenceLinksService, MatrixService],
+  exports: [MatrixService],
+})
+export class EvidenceModule {}

@@ -1,0 +1,62 @@
+/** CSV renderings of the case matrix (RFC 4180, CRLF line ends, UTF-8 with a BOM for spreadsheets). */
+import type { CaseMatrix } from 'src/evidence/matrix/matrix';
+
+export const MATRIX_CSV_VIEWS = ['elements', 'perpetrators'] as const;
+export type MatrixCsvView = (typeof MATRIX_CSV_VIEWS)[number];
+
+type Cell = string | number | boolean | null;
+
+/**
+ * One CSV field. Text that a spreadsheet would run as a formula (= + - @, tab, CR at the start)
+ * gets a leading apostrophe; fields with a comma, quote or line break are quoted.
+ */
+export function csvField(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function render(rows: Cell[][]): string {
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** One line per element of every crime. */
+export function elementsCsv(m: CaseMatrix): string {
+  const header = [
+    'framework', 'framework_version', 'crime_code', 'crime_reference', 'crime_group', 'crime_title_en', 'crime_title_ko',
+    'element_code', 'element_number', 'element_kind', 'shared_ref',
+    'supporting_links', 'supporting_reviewed', 'supporting_reviewed_strong', 'undermining_links', 'undermining_reviewed', 'context_links',
+    'independent_sources', 'shared_supporting_links', 'strongest_item', 'strongest_item_kind', 'strongest_probative_value',
+    'strongest_source_reliability', 'strongest_information_credibility', 'strongest_reviewed', 'gap', 'contested',
+  ];
+  const rows: Cell[][] = [header];
+  for (const c of m.crimes) {
+    for (const e of c.elements) {
+      const s = e.strongestItem;
+      rows.push([
+        m.framework.code, m.framework.version, c.code, c.referenceId, c.group, c.titleEn, c.titleKo,
+        e.code, e.number, e.kind, e.sharedRef,
+        e.supporting.links, e.supporting.reviewed, e.supporting.reviewedStrong, e.undermining.links, e.undermining.reviewed, e.context.links,
+        e.independentSources, e.sharedSupport?.links ?? null, s?.itemCode ?? null, s?.itemKind ?? null, s?.probativeValue ?? null,
+        s?.sourceReliability ?? null, s?.informationCredibility ?? null, s ? s.reviewed : null, e.gap ?? '', e.contested,
+      ]);
+    }
+  }
+  return render(rows);
+}
+
+/** One line per perpetrator and mode of liability that evidence links name. */
+export function perpetratorsCsv(m: CaseMatrix): string {
+  const rows: Cell[][] = [['framework', 'framework_version', 'perpetrator_id', 'perpetrator', 'perpetrator_kind', 'mode_code', 'supporting_links', 'supporting_reviewed', 'undermining_links', 'context_links', 'crimes']];
+  for (const p of m.perpetratorModes.rows) {
+    for (const cell of p.cells) {
+      rows.push([m.framework.code, m.framework.version, p.perpetratorId, p.label, p.kind, cell.modeCode, cell.supporting, cell.reviewedSupporting, cell.undermining, cell.context, cell.crimeCodes.join(' ')]);
+    }
+  }
+  return render(rows);
+}
+
+export function matrixCsv(m: CaseMatrix, view: MatrixCsvView): string {
+  return view === 'perpetrators' ? perpetratorsCsv(m) : elementsCsv(m);
+}

@@ -1,0 +1,133 @@
+import { computeMatrix, gapOf, type LinkAggregate, type MatrixFrameworkInput, type MatrixInput } from 'src/evidence/matrix/matrix';
+
+const framework: MatrixFrameworkInput = {
+  id: 'fw',
+  code: 'rome-statute',
+  version: '2011-icc-ed',
+  titleEn: 'Rome Statute',
+  status: 'published',
+  groups: [{ key: 'genocide', sortOrder: 1 }, { key: 'crimes-against-humanity', sortOrder: 2 }],
+  crimes: [
+    {
+      id: 'c-enslavement', code: 'RS-7-1-c', referenceId: '7(1)(c)', groupKey: 'crimes-against-humanity', titleEn: 'Enslavement', titleKo: '노예화', sortOrder: 3,
+      elements: [
+        { id: 'e3', code: 'RS-7-1-c-E3', number: 3, kind: 'contextual', text: 'knew', sharedRef: 'CTX-2', alternatives: [] },
+        { id: 'e1', code: 'RS-7-1-c-E1', number: 1, kind: 'material', text: 'ownership', sharedRef: null, alternatives: [] },
+        { id: 'e2', code: 'RS-7-1-c-E2', number: 2, kind: 'contextual', text: 'attack', sharedRef: 'CTX-1', alternatives: [] },
+      ],
+    },
+    {
+      id: 'c-murder', code: 'RS-7-1-a', referenceId: '7(1)(a)', groupKey: 'crimes-against-humanity', titleEn: 'Murder', titleKo: null, sortOrder: 1,
+      elements: [
+        { id: 'm1', code: 'RS-7-1-a-E1', number: 1, kind: 'material', text: 'killed', sharedRef: null, alternatives: [] },
+        { id: 'm2', code: 'RS-7-1-a-E2', number: 2, kind: 'contextual', text: 'attack', sharedRef: 'CTX-1', alternatives: [] },
+      ],
+    },
+    {
+      id: 'c-genocide', code: 'RS-6-a', referenceId: '6(a)', groupKey: 'genocide', titleEn: 'Killing', titleKo: null, sortOrder: 1,
+      elements: [{ id: 'g1', code: 'RS-6-a-E1', number: 1, kind: 'material', text: 'x', sharedRef: null, alternatives: [{ letter: 'a', code: 'RS-6-a-E1a' }, { letter: 'b', code: 'RS-6-a-E1b' }] }],
+    },
+  ],
+  modes: [
+    { id: 'mode-b', code: 'RS-25-3-b', titleEn: 'Ordering', sortOrder: 4 },
+    { id: 'mode-a', code: 'RS-25-3-a-direct', titleEn: 'Direct', sortOrder: 1 },
+  ],
+};
+
+const agg = (scope: LinkAggregate['scope'], key: string, relation: LinkAggregate['relation'], c: Partial<LinkAggregate>): LinkAggregate => ({
+  scope, key, relation, links: 0, reviewed: 0, strong: 0, reviewedStrong: 0, sources: 0, reviewedStrongSources: 0, ...c,
+});
+
+function input(over: Partial<MatrixInput> = {}): MatrixInput {
+  return {
+    caseId: 'case',
+    framework,
+    aggregates: [],
+    strongest: [],
+    perpetratorModes: [],
+    perpetratorLabels: new Map(),
+    totals: { items: 0, links: 0, reviewedLinks: 0, sources: 0 },
+    generatedAt: new Date('2026-01-01T00:00:00Z'),
+    ...over,
+  };
+}
+
+describe('case matrix', () => {
+  it('gap rule: none, only unreviewed, only weak, or covered', () => {
+    expect(gapOf({ links: 0, reviewed: 0, reviewedStrong: 0 })).toBe('no_evidence');
+    expect(gapOf({ links: 3, reviewed: 0, reviewedStrong: 0 })).toBe('only_unreviewed');
+    expect(gapOf({ links: 3, reviewed: 2, reviewedStrong: 0 })).toBe('only_weak');
+    expect(gapOf({ links: 3, reviewed: 2, reviewedStrong: 1 })).toBeNull();
+  });
+
+  it('lists every crime and element in group, statute and EOC order; with no links every element is a gap', () => {
+    const m = computeMatrix(input());
+    expect(m.crimes.map((c) => c.code)).toEqual(['RS-6-a', 'RS-7-1-a', 'RS-7-1-c']);
+    expect(m.crimes[2].elements.map((e) => e.number)).toEqual([1, 2, 3]);
+    expect(m.totals).toMatchObject({ crimes: 3, elements: 6, elementsWithGaps: 6, gaps: { no_evidence: 6, only_unreviewed: 0, only_weak: 0 } });
+    expect(m.crimes.every((c) => !c.complete)).toBe(true);
+    expect(m.crimes[0].elements[0].alternatives).toEqual([{ letter: 'a', code: 'RS-6-a-E1a', supporting: 0, reviewedStrong: 0 }, { letter: 'b', code: 'RS-6-a-E1b', supporting: 0, reviewedStrong: 0 }]);
+  });
+
+  it('counts supporting, undermining and context links, sources, strongest item and gaps per element', () => {
+    const m = computeMatrix(input({
+      aggregates: [
+        agg('element', 'e1', 'supports', { links: 4, reviewed: 2, strong: 3, reviewedStrong: 1, sources: 3, reviewedStrongSources: 1 }),
+        agg('element', 'e1', 'undermines', { links: 1, reviewed: 1, strong: 1, reviewedStrong: 1, sources: 1 }),
+        agg('element', 'e1', 'context', { links: 2, sources: 1 }),
+        agg('element', 'm1', 'supports', { links: 2, sources: 2 }),
+        agg('element', 'g1', 'supports', { links: 1, reviewed: 1, sources: 1 }),
+        agg('alternative', 'g1:b', 'supports', { links: 1, reviewed: 1 }),
+      ],
+      strongest: [{ elementId: 'e1', linkId: 'l1', itemId: 'i1', itemCode: 'E-0001', itemKind: 'transcript_passage', probativeValue: 4, sourceReliability: 'B', informationCredibility: 2, reviewed: true, weak: false }],
+    }));
+    const e1 = m.crimes[2].elements[0];
+    expect(e1).toMatchObject({ code: 'RS-7-1-c-E1', independentSources: 3, gap: null, contested: true, sharedSupport: null });
+    expect(e1.supporting).toEqual({ links: 4, reviewed: 2, strong: 3, reviewedStrong: 1, sources: 3, reviewedStrongSources: 1 });
+    expect(e1.undermining.links).toBe(1);
+    expect(e1.context.links).toBe(2);
+    expect(e1.strongestItem).toMatchObject({ itemCode: 'E-0001', linkId: 'l1', probativeValue: 4 });
+    expect(m.crimes[1].elements[0].gap).toBe('only_unreviewed');
+    expect(m.crimes[0].elements[0].gap).toBe('only_weak');
+    expect(m.crimes[0].elements[0].alternatives[1]).toMatchObject({ letter: 'b', supporting: 1 });
+    expect(m.totals.gaps).toEqual({ no_evidence: 3, only_unreviewed: 1, only_weak: 1 });
+  });
+
+  it('a contextual element counts the support of its shared requirement through any crime', () => {
+    const m = computeMatrix(input({
+      aggregates: [
+        agg('element', 'm2', 'supports', { links: 1, reviewed: 1, strong: 1, reviewedStrong: 1, sources: 1, reviewedStrongSources: 1 }),
+        agg('shared', 'CTX-1', 'supports', { links: 1, reviewed: 1, strong: 1, reviewedStrong: 1, sources: 1, reviewedStrongSources: 1 }),
+      ],
+    }));
+    const enslavementAttack = m.crimes[2].elements[1];
+    expect(enslavementAttack.supporting.links).toBe(0);
+    expect(enslavementAttack.sharedSupport).toEqual({ sharedRef: 'CTX-1', links: 1, reviewedStrong: 1, independentSources: 1 });
+    expect(enslavementAttack.gap).toBeNull();
+    // CTX-2 has no support anywhere; a material element never borrows.
+    expect(m.crimes[2].elements[2].gap).toBe('no_evidence');
+    expect(m.crimes[2].elements[0].sharedSupport).toBeNull();
+  });
+
+  it('builds the perpetrator × mode view with labels, mode columns in order and crimes per cell', () => {
+    const m = computeMatrix(input({
+      perpetratorModes: [
+        { perpetratorId: 'p2', modeId: 'mode-b', supporting: 2, undermining: 0, context: 0, reviewedSupporting: 1, elementIds: ['e1', 'm1', 'e2'] },
+        { perpetratorId: 'p2', modeId: 'mode-a', supporting: 1, undermining: 1, context: 0, reviewedSupporting: 0, elementIds: ['g1'] },
+        { perpetratorId: 'p1', modeId: null, supporting: 1, undermining: 0, context: 1, reviewedSupporting: 0, elementIds: ['m1'] },
+      ],
+      perpetratorLabels: new Map([['p2', { label: 'Ministry of State Security', kind: 'institution' }], ['p1', { label: 'P-0003', kind: 'individual' }]]),
+    }));
+    expect(m.perpetratorModes.modes.map((c) => c.code)).toEqual(['RS-25-3-a-direct', 'RS-25-3-b', null]);
+    expect(m.perpetratorModes.rows.map((r) => r.label)).toEqual(['Ministry of State Security', 'P-0003']);
+    expect(m.perpetratorModes.rows[0].cells.map((c) => c.modeCode)).toEqual(['RS-25-3-a-direct', 'RS-25-3-b']);
+    expect(m.perpetratorModes.rows[0].cells[1].crimeCodes).toEqual(['RS-7-1-a', 'RS-7-1-c']);
+    expect(m.perpetratorModes.rows[1].cells[0]).toMatchObject({ modeId: null, modeCode: null, context: 1 });
+  });
+
+  it('shows the id when a perpetrator has no label', () => {
+    const m = computeMatrix(input({ perpetratorModes: [{ perpetratorId: 'p9', modeId: 'mode-a', supporting: 1, undermining: 0, context: 0, reviewedSupporting: 0, elementIds: [] }] }));
+    expect(m.perpetratorModes.rows[0]).toMatchObject({ perpetratorId: 'p9', label: 'p9', kind: null });
+    expect(m.perpetratorModes.modes.some((c) => c.id === null)).toBe(false);
+  });
+});

@@ -11,13 +11,15 @@ import { DomainException, NotFoundDomainException, VersionConflictException } fr
 import type { Page } from 'src/common/http/pagination';
 import type { CreatePersonDto, EraseIdentityDto, ListPeopleQueryDto, PersonIdentityDto, UpdateIdentityDto } from 'src/people/dto/person.dto';
 import { PersonEntity, PSEUDONYM_PREFIX } from 'src/people/entities/person.entity';
+import { RedactionsService } from 'src/redaction/redactions.service';
+import { identityAad } from 'src/people/identity-aad';
 
 export interface PersonView {
   entity: PersonEntity;
   hasIdentity: boolean;
 }
 
-export const identityAad = (personId: string) => `person:${personId}:identity`;
+export { identityAad };
 
 /** Drops empty strings and empty lists so the sealed record holds only what was given. */
 function compactIdentity(identity: PersonIdentityDto): PersonIdentityDto {
@@ -31,10 +33,21 @@ export class PeopleService {
     private readonly access: CaseAccessService,
     private readonly keys: CaseKeysService,
     private readonly audit: AuditService,
+    private readonly redactions: RedactionsService,
   ) {}
 
+  /** Names changed: existing redactions may miss them. Re-redaction is queued after commit. */
+  private async afterDictionaryChange<T>(caseId: string, actor: AuthenticatedUser, work: (manager: EntityManager) => Promise<T>, changesNames: (result: T) => boolean): Promise<T> {
+    const { result, stale } = await this.dataSource.transaction(async (manager) => {
+      const result = await work(manager);
+      return { result, stale: changesNames(result) ? await this.redactions.markStale(manager, caseId) : [] };
+    });
+    if (stale.length) await this.redactions.requeue(caseId, stale, actor);
+    return result;
+  }
+
   async create(caseId: string, input: CreatePersonDto, actor: AuthenticatedUser): Promise<PersonView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.afterDictionaryChange(caseId, actor, async (manager) => {
       const member = await this.access.require(caseId, actor, 'record', manager);
       // Recording an identity is handling identity data: it needs clearance like reading it.
       if (input.identity && !member.identityClearance) throw new DomainException('FORBIDDEN', 'Recording identity data needs identity clearance on the case');
@@ -47,7 +60,7 @@ export class PeopleService {
       person.identitySealed = null;
       await this.audit.record(manager, { actorId: actor.id, action: 'person.create', subjectType: 'person', subjectId: person.id, caseId, details: { code: person.code, kind: person.kind, identityRecorded: Boolean(input.identity) } });
       return { entity: person, hasIdentity: Boolean(input.identity) };
-    });
+    }, (view) => view.hasIdentity);
   }
 
   async list(caseId: string, query: ListPeopleQueryDto, actor: AuthenticatedUser): Promise<Page<PersonView>> {
@@ -92,7 +105,7 @@ export class PeopleService {
   }
 
   async updateIdentity(caseId: string, personId: string, input: UpdateIdentityDto, actor: AuthenticatedUser): Promise<PersonView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.afterDictionaryChange(caseId, actor, async (manager) => {
       await this.access.require(caseId, actor, 'record', manager);
       await this.access.require(caseId, actor, 'identity', manager);
       const { entity } = await this.load(manager, caseId, personId, true);
@@ -105,12 +118,12 @@ export class PeopleService {
       await this.audit.record(manager, { actorId: actor.id, action: 'person.identity_update', subjectType: 'person', subjectId: personId, caseId, details: { code: entity.code, fields: Object.keys(compactIdentity(input.identity)).sort() } });
       const after = await this.load(manager, caseId, personId);
       return { entity: after.entity, hasIdentity: true };
-    });
+    }, () => true);
   }
 
   /** Destroys the sealed identity for good; the pseudonym and everything linked to it remain. */
   async eraseIdentity(caseId: string, personId: string, input: EraseIdentityDto, actor: AuthenticatedUser): Promise<PersonView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.afterDictionaryChange(caseId, actor, async (manager) => {
       await this.access.require(caseId, actor, 'record', manager);
       await this.access.require(caseId, actor, 'identity', manager);
       const { entity } = await this.load(manager, caseId, personId, true);
@@ -121,6 +134,8 @@ export class PeopleService {
       await this.audit.record(manager, { actorId: actor.id, action: 'person.identity_erase', subjectType: 'person', subjectId: personId, caseId, details: { code: entity.code, reason: input.reason } });
       const after = await this.load(manager, caseId, personId);
       return { entity: after.entity, hasIdentity: false };
-    });
+      // Not re-redacted: without the erased names a new run would let them through. Existing
+      // redactions already removed them and stay valid.
+    }, () => false);
   }
 }

@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PageQueryDto } from 'src/common/http/pagination';
+import type { JsonObject } from 'src/common/json';
+import { CATEGORIES, type Category } from 'src/redaction/engine';
+import { REDACTION_STATUSES, RedactionEntity, type RedactionStatus } from 'src/redaction/entities/redaction.entity';
+
+const PROFILE_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+export class RequestRedactionDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One testimony; omit to redact every testimony of the case' })
+  @IsOptional() @IsUUID('all', { message: 'testimonyId must be a testimony id' }) testimonyId?: string;
+  @ApiProperty({ example: 'un', description: 'internal, un, icc, public, or a custom profile of the case' })
+  @Matches(PROFILE_NAME, { message: 'profile must be a profile name (lower-case letters, digits, . _ -)' }) profile: string;
+}
+
+export class ListRedactionsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'testimonyId must be a testimony id' }) testimonyId?: string;
+  @ApiPropertyOptional({ enum: REDACTION_STATUSES }) @IsOptional() @IsIn(REDACTION_STATUSES as unknown as string[], { message: `status must be one of: ${REDACTION_STATUSES.join(', ')}` }) status?: RedactionStatus;
+  @ApiPropertyOptional() @IsOptional() @Matches(PROFILE_NAME, { message: 'profile must be a profile name' }) profile?: string;
+}
+
+export class AddSpanDto {
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(0) start: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) end: number;
+  @ApiProperty({ enum: CATEGORIES }) @IsIn(CATEGORIES as unknown as string[], { message: `category must be one of: ${CATEGORIES.join(', ')}` }) category: Category;
+}
+
+export class ApproveRedactionDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional({ type: [Number], description: 'Indexes (in spans) of proposed spans to drop: the original text stays there' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsInt({ each: true }) @Min(0, { each: true }) removeSpans?: number[];
+  @ApiPropertyOptional({ type: [AddSpanDto], description: 'Extra ranges of the original text to redact (labelled per the profile)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => AddSpanDto) addSpans?: AddSpanDto[];
+}
+
+export class RedactionSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) testimonyId: string;
+  @ApiProperty({ format: 'uuid' }) transcriptId: string;
+  @ApiProperty({ format: 'uuid' }) transcriptVersionId: string;
+  @ApiProperty() profile: string;
+  @ApiProperty({ enum: REDACTION_STATUSES }) status: RedactionStatus;
+  @ApiProperty() dictionaryVersion: string;
+  @ApiProperty({ description: 'SHA-256 of the original text it was made from' }) sourceSha256: string;
+  @ApiProperty({ description: 'SHA-256 of the redacted text (the approved version once approved)' }) redactedSha256: string;
+  @ApiProperty() spanCount: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) reviewedBy: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reviewedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() version: number;
+}
+
+export class RedactionDto extends RedactionSummaryDto {
+  @ApiProperty({ description: 'The redacted text (no identities by construction)' }) text: string;
+  @ApiProperty({ type: Object, isArray: true, description: 'Span log: offsets in the original and in the output, category, rule, action, replacement, pseudonym ref' }) spans: JsonObject[];
+  @ApiPropertyOptional({ type: Object, nullable: true }) reviewChanges: JsonObject | null;
+}
+
+export function mapRedactionSummary(r: RedactionEntity): RedactionSummaryDto {
+  return {
+    id: r.id,
+    testimonyId: r.testimonyId,
+    transcriptId: r.transcriptId,
+    transcriptVersionId: r.transcriptVersionId,
+    profile: r.profile,
+    status: r.status,
+    dictionaryVersion: r.dictionaryVersion,
+    sourceSha256: r.sourceSha256,
+    redactedSha256: r.redactedSha256,
+    spanCount: r.spans.length,
+    reviewedBy: r.reviewedBy,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    version: r.version,
+  };
+}
+
+export function mapRedaction(r: RedactionEntity): RedactionDto {
+  return { ...mapRedactionSummary(r), text: r.redactedText, spans: r.spans, reviewChanges: r.reviewChanges };
+}
+
+export class AddTermDto {
+  @ApiProperty({ description: 'Sealed at rest; matched literally (case-insensitive for Latin)' }) @IsString() @MinLength(1) @MaxLength(300) term: string;
+  @ApiProperty({ enum: CATEGORIES }) @IsIn(CATEGORIES as unknown as string[], { message: `category must be one of: ${CATEGORIES.join(', ')}` }) category: Category;
+}
+
+export class TermDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'T-0001' }) ref: string;
+  @ApiProperty({ enum: CATEGORIES }) category: string;
+  @ApiProperty() createdAt: string;
+}
+
+const ACTIONS = ['keep', 'pseudonym', 'label', 'remove'] as const;
+export class CreateProfileDto {
+  @ApiProperty({ example: 'ngo-partner' }) @Matches(PROFILE_NAME, { message: 'name must be 1-64 lower-case letters, digits, . _ -' }) name: string;
+  @ApiPropertyOptional({ enum: ['internal', 'un', 'icc', 'public'], default: 'public' }) @IsOptional() @IsIn(['internal', 'un', 'icc', 'public'], { message: 'base must be one of: internal, un, icc, public' }) base?: 'internal' | 'un' | 'icc' | 'public';
+  @ApiPropertyOptional({ description: `Per category (${CATEGORIES.join(', ')}): ${ACTIONS.join(' | ')}`, example: { place: 'keep' } }) @IsOptional() @IsObject() actions?: Record<string, string>;
+  @ApiPropertyOptional({ example: { person: '[WITNESS]' } }) @IsOptional() @IsObject() labels?: Record<string, string>;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() neutraliseParticles?: boolean;
+}
+
+export class ProfileDto {
+  @ApiProperty() name: string;
+  @ApiProperty() builtIn: boolean;
+  @ApiProperty({ type: Object }) actions: Record<string, string>;
+  @ApiProperty({ type: Object }) labels: Record<string, string>;
+  @ApiProperty() neutraliseParticles: boolean;
+}

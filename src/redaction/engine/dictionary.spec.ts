@@ -1,0 +1,89 @@
+import { canonicaliseDictionary, compileDictionary, dictionaryVersion } from 'src/redaction/engine/dictionary';
+import { DictionaryInput, RedactionInputError } from 'src/redaction/engine/types';
+
+const input: DictionaryInput = {
+  people: [
+    { ref: 'W-0003', category: 'person', names: ['김철수', 'Kim Chol-su'], aliases: ['철이'] },
+    { ref: 'W-0001', category: 'person', names: ['리영호'] },
+  ],
+  places: [{ ref: 'P-0001', names: ['회령시'] }],
+  customTerms: [{ term: '꽃제비 반장', category: 'custom' }],
+};
+
+describe('dictionaryVersion', () => {
+  it('is a SHA-256 hex digest', () => {
+    expect(dictionaryVersion(input)).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it('ignores order, duplicates and spacing', () => {
+    const shuffled: DictionaryInput = {
+      people: [
+        { ref: 'W-0001', category: 'person', names: [' 리영호 ', '리영호'] },
+        { ref: 'W-0003', category: 'person', names: ['Kim  Chol-su', '김철수'], aliases: ['철이'] },
+      ],
+      places: [{ ref: 'P-0001', names: ['회령시'] }],
+      customTerms: [{ term: '꽃제비  반장', category: 'custom' }],
+    };
+    expect(dictionaryVersion(shuffled)).toBe(dictionaryVersion(input));
+  });
+  it('changes when anything that can be matched changes', () => {
+    const other = { ...input, people: [...input.people, { ref: 'W-0009', category: 'person' as const, names: ['박정숙'] }] };
+    expect(dictionaryVersion(other)).not.toBe(dictionaryVersion(input));
+    expect(dictionaryVersion({ ...input, customTerms: [] })).not.toBe(dictionaryVersion(input));
+  });
+  it('equals the version of the compiled dictionary', () => {
+    expect(compileDictionary(input).version).toBe(dictionaryVersion(input));
+  });
+  it('normalises Unicode (NFC)', () => {
+    const decomposed = { people: [{ ref: 'W-1', category: 'person' as const, names: ['김철수'.normalize('NFD')] }] };
+    const composed = { people: [{ ref: 'W-1', category: 'person' as const, names: ['김철수'] }] };
+    expect(dictionaryVersion(decomposed)).toBe(dictionaryVersion(composed));
+  });
+});
+
+describe('canonicaliseDictionary validation', () => {
+  const bad = (d: unknown): (() => unknown) => () => canonicaliseDictionary(d as DictionaryInput);
+  it('names the field and the problem', () => {
+    expect(bad({ people: [{ ref: 'W 3', category: 'person', names: [] }] })).toThrow(RedactionInputError);
+    expect(bad({ people: [{ ref: 'W 3', category: 'person', names: [] }] })).toThrow('dictionary.people[0].ref');
+    expect(bad({ people: [{ ref: 'W-1', category: 'place', names: [] }] })).toThrow('dictionary.people[0].category');
+    expect(bad({ people: [{ ref: 'W-1', category: 'person', names: [1] }] })).toThrow('dictionary.people[0].names[0]');
+    expect(
+      bad({
+        people: [
+          { ref: 'W-1', category: 'person', names: [] },
+          { ref: 'W-1', category: 'person', names: [] },
+        ],
+      }),
+    ).toThrow('duplicate ref W-1');
+    expect(bad({ people: [], customTerms: [{ term: 'x', category: 'secret' }] })).toThrow('dictionary.customTerms[0].category');
+    expect(bad({ people: [], customTerms: [{ term: '  ', category: 'custom' }] })).toThrow('dictionary.customTerms[0].term');
+    expect(bad({ people: 'nobody' })).toThrow('dictionary.people');
+    expect(bad(null)).toThrow('dictionary');
+  });
+});
+
+describe('compileDictionary', () => {
+  it('compiles entries, variants and an automaton', () => {
+    const d = compileDictionary(input);
+    expect(d.entries.map((e) => [e.kind, e.ref])).toEqual([
+      ['person', 'W-0001'],
+      ['person', 'W-0003'],
+      ['place', 'P-0001'],
+      ['custom', undefined],
+    ]);
+    expect(d.variantCount).toBeGreaterThan(d.entries.length);
+    expect(d.patternCount).toBeGreaterThan(10);
+    expect(d.automaton.nodeCount).toBeGreaterThan(d.patternCount);
+    expect(d.maxPatternLength).toBeGreaterThan(5);
+  });
+  it('compiles an empty dictionary', () => {
+    expect(compileDictionary({ people: [] }).patternCount).toBe(0);
+  });
+  it('is deterministic', () => {
+    const a = compileDictionary(input);
+    const b = compileDictionary(input);
+    expect(Array.from(a.ownerEntry)).toEqual(Array.from(b.ownerEntry));
+    expect(a.ruleNames).toEqual(b.ruleNames);
+    expect(a.automaton.nodeCount).toBe(b.automaton.nodeCount);
+  });
+});

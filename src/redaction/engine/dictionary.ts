@@ -1,0 +1,235 @@
+/**
+ * Compiling a case's registry (people, sensitive places, custom terms) into one matcher, and the
+ * dictionary version hash.
+ *
+ * `compileDictionary` is the expensive step (variant generation + automaton); compile once per
+ * dictionary version and reuse the result for every text of the case.
+ */
+import { createHash } from 'node:crypto';
+import { AhoCorasick } from 'src/redaction/engine/matcher';
+import { customTermVariants, NameVariant, personVariants, placeVariants } from 'src/redaction/engine/name-variants';
+import { charsToIntern, FIRST_INTERNED_SYMBOL, SYM_BREAK, SYM_SEP, SymbolReader } from 'src/redaction/engine/normalise';
+import { Category, DictionaryInput, isCategory, RedactionInputError } from 'src/redaction/engine/types';
+
+/** Bumped whenever variant generation or matching changes what a dictionary matches. */
+export const ENGINE_VERSION = 'sillok-redaction-engine/1';
+
+const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+export type EntryKind = 'person' | 'place' | 'custom';
+
+export interface DictionaryEntry {
+  kind: EntryKind;
+  category: Category;
+  /** Pseudonym code; custom terms may have none. */
+  ref: string | undefined;
+}
+
+export interface CompiledDictionary {
+  /** SHA-256 (hex) of the canonical dictionary input and ENGINE_VERSION; see dictionaryVersion. */
+  readonly version: string;
+  readonly entries: readonly DictionaryEntry[];
+  /** Number of generated variant strings (before folding duplicates). */
+  readonly variantCount: number;
+  /** Number of distinct normalised patterns in the automaton. */
+  readonly patternCount: number;
+  readonly automaton: AhoCorasick;
+  /** Symbol of each BMP code unit (0 = BREAK) for characters other than ASCII key letters. */
+  readonly charSym: Int32Array;
+  /** Owners of pattern p are ownerEntry/ownerRule/ownerFlags[ownerStart[p] .. ownerStart[p + 1]). */
+  readonly ownerStart: Int32Array;
+  readonly ownerEntry: Int32Array;
+  readonly ownerRule: Int32Array;
+  readonly ownerFlags: Int32Array;
+  /**
+   * Owners of a pattern are sorted so that those with the same flags and entry kind (hence the same
+   * boundary verdict) are contiguous; ownerRunEnd[o] is the index just past o's run.
+   */
+  readonly ownerRunEnd: Int32Array;
+  readonly ruleNames: readonly string[];
+  /** Longest pattern, in symbols. */
+  readonly maxPatternLength: number;
+}
+
+interface CanonicalDictionary {
+  people: Array<{ ref: string; names: string[]; aliases: string[] }>;
+  places: Array<{ ref: string; names: string[] }>;
+  customTerms: Array<{ term: string; category: Category; ref: string | null }>;
+}
+
+function compareStrings(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function cleanNames(list: unknown, field: string): string[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new RedactionInputError(field, 'must be an array of strings');
+  const out = new Set<string>();
+  list.forEach((name, i) => {
+    if (typeof name !== 'string') throw new RedactionInputError(`${field}[${i}]`, 'must be a string');
+    const clean = name.normalize('NFC').trim().replace(/\s+/g, ' ');
+    if (clean.length > 200) throw new RedactionInputError(`${field}[${i}]`, 'is longer than 200 characters');
+    if (clean.length > 0) out.add(clean);
+  });
+  return [...out].sort(compareStrings);
+}
+
+function checkRef(ref: unknown, field: string): string {
+  if (typeof ref !== 'string' || !REF_PATTERN.test(ref)) {
+    throw new RedactionInputError(field, 'must be 1-64 characters of letters, digits and . _ : - (e.g. W-0003)');
+  }
+  return ref;
+}
+
+/** Validates the input and puts it in canonical form: sorted, NFC, white space collapsed, duplicates dropped. */
+export function canonicaliseDictionary(input: DictionaryInput): CanonicalDictionary {
+  if (!input || typeof input !== 'object') throw new RedactionInputError('dictionary', 'must be an object');
+  if (!Array.isArray(input.people)) throw new RedactionInputError('dictionary.people', 'must be an array');
+  const seenPeople = new Set<string>();
+  const people = input.people.map((p, i) => {
+    const ref = checkRef(p?.ref, `dictionary.people[${i}].ref`);
+    if (p.category !== 'person') throw new RedactionInputError(`dictionary.people[${i}].category`, "must be 'person'");
+    if (seenPeople.has(ref)) throw new RedactionInputError(`dictionary.people[${i}].ref`, `duplicate ref ${ref}`);
+    seenPeople.add(ref);
+    return { ref, names: cleanNames(p.names, `dictionary.people[${i}].names`), aliases: cleanNames(p.aliases, `dictionary.people[${i}].aliases`) };
+  });
+  const seenPlaces = new Set<string>();
+  if (input.places !== undefined && !Array.isArray(input.places)) throw new RedactionInputError('dictionary.places', 'must be an array');
+  const places = (input.places ?? []).map((p, i) => {
+    const ref = checkRef(p?.ref, `dictionary.places[${i}].ref`);
+    if (seenPlaces.has(ref)) throw new RedactionInputError(`dictionary.places[${i}].ref`, `duplicate ref ${ref}`);
+    seenPlaces.add(ref);
+    return { ref, names: cleanNames(p.names, `dictionary.places[${i}].names`) };
+  });
+  if (input.customTerms !== undefined && !Array.isArray(input.customTerms)) throw new RedactionInputError('dictionary.customTerms', 'must be an array');
+  const terms = new Map<string, { term: string; category: Category; ref: string | null }>();
+  (input.customTerms ?? []).forEach((t, i) => {
+    const [term] = cleanNames([t?.term], `dictionary.customTerms[${i}].term`);
+    if (!term) throw new RedactionInputError(`dictionary.customTerms[${i}].term`, 'must be a non-empty string');
+    if (!isCategory(t.category)) throw new RedactionInputError(`dictionary.customTerms[${i}].category`, 'is not a known category');
+    const ref = t.ref === undefined ? null : checkRef(t.ref, `dictionary.customTerms[${i}].ref`);
+    terms.set(`${t.category}\u0000${term}\u0000${ref ?? ''}`, { term, category: t.category, ref });
+  });
+  return {
+    people: people.sort((x, y) => compareStrings(x.ref, y.ref)),
+    places: places.sort((x, y) => compareStrings(x.ref, y.ref)),
+    customTerms: [...terms.entries()].sort((x, y) => compareStrings(x[0], y[0])).map(([, v]) => v),
+  };
+}
+
+function versionOf(canonical: CanonicalDictionary): string {
+  return createHash('sha256').update(JSON.stringify({ engine: ENGINE_VERSION, ...canonical }), 'utf8').digest('hex');
+}
+
+/**
+ * SHA-256 (hex) over a canonical JSON encoding of the dictionary input (people and places sorted by
+ * ref, names NFC-normalised, trimmed, deduplicated and sorted; custom terms sorted) together with
+ * ENGINE_VERSION. Two inputs that differ only in order or spacing have the same version; any change
+ * to what can be matched changes it.
+ */
+export function dictionaryVersion(input: DictionaryInput): string {
+  return versionOf(canonicaliseDictionary(input));
+}
+
+/** Compiles the registry of one case into a reusable matcher. Throws RedactionInputError on bad input. */
+export function compileDictionary(input: DictionaryInput): CompiledDictionary {
+  const canonical = canonicaliseDictionary(input);
+  const entries: DictionaryEntry[] = [];
+  const variantsByEntry: NameVariant[][] = [];
+  for (const p of canonical.people) {
+    entries.push({ kind: 'person', category: 'person', ref: p.ref });
+    variantsByEntry.push([...p.names, ...p.aliases].flatMap((n) => personVariants(n)));
+  }
+  for (const p of canonical.places) {
+    entries.push({ kind: 'place', category: 'place', ref: p.ref });
+    variantsByEntry.push(p.names.flatMap((n) => placeVariants(n)));
+  }
+  for (const t of canonical.customTerms) {
+    entries.push({ kind: 'custom', category: t.category, ref: t.ref ?? undefined });
+    variantsByEntry.push(customTermVariants(t.term));
+  }
+
+  // Symbols for every character the variants use, in code point order (deterministic).
+  const chars = new Set<number>();
+  for (const list of variantsByEntry) for (const v of list) charsToIntern(v.text, chars);
+  const charSym = new Int32Array(0x10000);
+  let nextSym = FIRST_INTERNED_SYMBOL;
+  for (const c of [...chars].sort((x, y) => x - y)) charSym[c] = nextSym++;
+  if (nextSym > 0xffff) throw new RedactionInputError('dictionary', 'uses too many distinct characters');
+
+  const patternIndex = new Map<string, number>();
+  const patterns: string[] = [];
+  const owners: Array<Array<{ entry: number; rule: number; flags: number }>> = [];
+  const ruleIndex = new Map<string, number>();
+  let variantCount = 0;
+  const reader = new SymbolReader('', charSym);
+  const symbols: number[] = [];
+  variantsByEntry.forEach((list, entry) => {
+    for (const v of list) {
+      variantCount++;
+      symbols.length = 0;
+      reader.load(v.text);
+      let broken = false;
+      while (reader.next()) {
+        if (reader.sym === SYM_BREAK) broken = true;
+        if (reader.sym === SYM_SEP && symbols.length === 0) continue;
+        symbols.push(reader.sym);
+      }
+      while (symbols.length > 0 && symbols[symbols.length - 1] === SYM_SEP) symbols.pop();
+      if (symbols.length === 0 || broken) continue;
+      let key = '';
+      for (const sym of symbols) key += String.fromCharCode(sym);
+      let p = patternIndex.get(key);
+      if (p === undefined) {
+        p = patterns.length;
+        patternIndex.set(key, p);
+        patterns.push(key);
+        owners.push([]);
+      }
+      let rule = ruleIndex.get(v.rule);
+      if (rule === undefined) {
+        rule = ruleIndex.size;
+        ruleIndex.set(v.rule, rule);
+      }
+      const list2 = owners[p];
+      if (!list2.some((o) => o.entry === entry && o.rule === rule && o.flags === v.flags)) list2.push({ entry, rule, flags: v.flags });
+    }
+  });
+
+  const automaton = new AhoCorasick(patterns, nextSym);
+  const ownerStart = new Int32Array(patterns.length + 1);
+  owners.forEach((list, p) => (ownerStart[p + 1] = ownerStart[p] + list.length));
+  const total = ownerStart[patterns.length];
+  const ownerEntry = new Int32Array(total);
+  const ownerRule = new Int32Array(total);
+  const ownerFlags = new Int32Array(total);
+  const ownerRunEnd = new Int32Array(total);
+  const kindOrder: Record<EntryKind, number> = { person: 0, place: 1, custom: 2 };
+  owners.forEach((list, p) => {
+    list.sort((x, y) => x.flags - y.flags || kindOrder[entries[x.entry].kind] - kindOrder[entries[y.entry].kind] || x.entry - y.entry || x.rule - y.rule);
+    for (let k = list.length - 1; k >= 0; k--) {
+      const same = k + 1 < list.length && list[k + 1].flags === list[k].flags && entries[list[k + 1].entry].kind === entries[list[k].entry].kind;
+      ownerRunEnd[ownerStart[p] + k] = same ? ownerRunEnd[ownerStart[p] + k + 1] : ownerStart[p] + k + 1;
+    }
+    list.forEach((o, k) => {
+      ownerEntry[ownerStart[p] + k] = o.entry;
+      ownerRule[ownerStart[p] + k] = o.rule;
+      ownerFlags[ownerStart[p] + k] = o.flags;
+    });
+  });
+  return {
+    version: versionOf(canonical),
+    entries,
+    variantCount,
+    patternCount: patterns.length,
+    automaton,
+    charSym,
+    ownerStart,
+    ownerEntry,
+    ownerRule,
+    ownerFlags,
+    ownerRunEnd,
+    ruleNames: [...ruleIndex.keys()],
+    maxPatternLength: patterns.reduce((m, p) => Math.max(m, p.length), 0),
+  };
+}

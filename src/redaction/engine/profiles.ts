@@ -1,0 +1,155 @@
+/**
+ * Redaction profiles: for each category, what happens to a detected span.
+ *
+ * Actions:
+ * - `keep`      the text stays; the span is still logged (so reviewers see what was detected);
+ * - `pseudonym` the registry code in brackets, the same everywhere in the case (`[W-0003]`, places
+ *               `[P-0012]`). Spans without a single ref (pattern hits, homonyms, custom terms without
+ *               ref) get a keyed-hash token `[PHONE-3f9a1c02]` when the caller supplies a case secret,
+ *               and the category label otherwise;
+ * - `label`     the category label (`[PERSON]`, `[PHONE]` …);
+ * - `remove`    the span is deleted.
+ *
+ * Built-in profiles (recipient → default treatment):
+ *
+ * | category      | internal  | un        | icc       | public |
+ * |---------------|-----------|-----------|-----------|--------|
+ * | person        | pseudonym | pseudonym | pseudonym | label  |
+ * | place         | keep      | pseudonym | pseudonym | label  |
+ * | phone         | label     | label     | label     | remove |
+ * | national-id   | label     | label     | label     | remove |
+ * | email         | label     | label     | label     | remove |
+ * | handle        | label     | label     | label     | remove |
+ * | date-of-birth | label     | label     | label     | label  |
+ * | coordinates   | keep      | label     | keep      | label  |
+ * | custom        | label     | label     | label     | label  |
+ *
+ * internal: analysts of the case need places and coordinates (where things happened) but not
+ * contacts or identities. un/icc: sensitive places (home villages, safe houses — the registry holds
+ * only sensitive ones) become codes; the ICC keeps coordinates, which are evidence of crime scenes.
+ * public: nothing identifying survives, not even stable pseudonyms (which would let readers link
+ * testimonies of the same witness); particles are neutralised (은(는)) so they do not hint at the
+ * hidden name's last syllable. What a witness consented to is checked elsewhere (export); these are
+ * only defaults, and custom profiles can change any of them.
+ */
+import { CATEGORIES, Category, isCategory, RedactionInputError } from 'src/redaction/engine/types';
+
+export const ACTIONS = ['keep', 'pseudonym', 'label', 'remove'] as const;
+export type RedactionAction = (typeof ACTIONS)[number];
+
+export interface RedactionProfile {
+  readonly name: string;
+  readonly actions: Readonly<Record<Category, RedactionAction>>;
+  readonly labels: Readonly<Record<Category, string>>;
+  /** Rewrite a particle after a redacted Hangul name to its neutral form (`은` → `은(는)`). */
+  readonly neutraliseParticles: boolean;
+}
+
+export const DEFAULT_LABELS: Readonly<Record<Category, string>> = {
+  person: '[PERSON]',
+  place: '[PLACE]',
+  phone: '[PHONE]',
+  'national-id': '[NATIONAL-ID]',
+  email: '[EMAIL]',
+  'date-of-birth': '[DATE-OF-BIRTH]',
+  coordinates: '[COORDINATES]',
+  handle: '[HANDLE]',
+  custom: '[REDACTED]',
+};
+
+export type BuiltInProfileName = 'internal' | 'un' | 'icc' | 'public';
+
+function profile(name: string, actions: Record<Category, RedactionAction>, neutraliseParticles: boolean): RedactionProfile {
+  return Object.freeze({ name, actions: Object.freeze(actions), labels: DEFAULT_LABELS, neutraliseParticles });
+}
+
+export const BUILT_IN_PROFILES: Readonly<Record<BuiltInProfileName, RedactionProfile>> = Object.freeze({
+  internal: profile(
+    'internal',
+    { person: 'pseudonym', place: 'keep', phone: 'label', 'national-id': 'label', email: 'label', handle: 'label', 'date-of-birth': 'label', coordinates: 'keep', custom: 'label' },
+    false,
+  ),
+  un: profile(
+    'un',
+    { person: 'pseudonym', place: 'pseudonym', phone: 'label', 'national-id': 'label', email: 'label', handle: 'label', 'date-of-birth': 'label', coordinates: 'label', custom: 'label' },
+    false,
+  ),
+  icc: profile(
+    'icc',
+    { person: 'pseudonym', place: 'pseudonym', phone: 'label', 'national-id': 'label', email: 'label', handle: 'label', 'date-of-birth': 'label', coordinates: 'keep', custom: 'label' },
+    false,
+  ),
+  public: profile(
+    'public',
+    { person: 'label', place: 'label', phone: 'remove', 'national-id': 'remove', email: 'remove', handle: 'remove', 'date-of-birth': 'label', coordinates: 'label', custom: 'label' },
+    true,
+  ),
+});
+
+export interface ProfileSpec {
+  name: string;
+  /** Profile to start from; default `public` (the most protective). */
+  base?: BuiltInProfileName | RedactionProfile;
+  actions?: Partial<Record<Category, RedactionAction>>;
+  labels?: Partial<Record<Category, string>>;
+  neutraliseParticles?: boolean;
+}
+
+const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+/** Builds a custom profile; unspecified categories inherit from `base`. Throws RedactionInputError on bad input. */
+export function defineProfile(spec: ProfileSpec): RedactionProfile {
+  if (!spec || typeof spec.name !== 'string' || !NAME.test(spec.name)) {
+    throw new RedactionInputError('profile.name', 'must be 1-64 lower-case letters, digits, . _ -');
+  }
+  const base = resolveProfile(spec.base ?? 'public');
+  const actions: Record<Category, RedactionAction> = { ...base.actions };
+  for (const [category, action] of Object.entries(spec.actions ?? {})) {
+    if (!isCategory(category)) throw new RedactionInputError(`profile.actions.${category}`, 'is not a known category');
+    if (!(ACTIONS as readonly string[]).includes(action as string)) {
+      throw new RedactionInputError(`profile.actions.${category}`, `must be one of ${ACTIONS.join(', ')}`);
+    }
+    actions[category] = action as RedactionAction;
+  }
+  const labels: Record<Category, string> = { ...base.labels };
+  for (const [category, label] of Object.entries(spec.labels ?? {})) {
+    if (!isCategory(category)) throw new RedactionInputError(`profile.labels.${category}`, 'is not a known category');
+    if (typeof label !== 'string' || label.length === 0 || label.length > 40 || /[\r\n]/.test(label)) {
+      throw new RedactionInputError(`profile.labels.${category}`, 'must be 1-40 characters on one line');
+    }
+    labels[category] = label;
+  }
+  if (spec.neutraliseParticles !== undefined && typeof spec.neutraliseParticles !== 'boolean') {
+    throw new RedactionInputError('profile.neutraliseParticles', 'must be a boolean');
+  }
+  return Object.freeze({
+    name: spec.name,
+    actions: Object.freeze(actions),
+    labels: Object.freeze(labels),
+    neutraliseParticles: spec.neutraliseParticles ?? base.neutraliseParticles,
+  });
+}
+
+/** A built-in profile by name, or the given profile checked for completeness. */
+export function resolveProfile(p: RedactionProfile | BuiltInProfileName): RedactionProfile {
+  if (typeof p === 'string') {
+    const found = (BUILT_IN_PROFILES as Record<string, RedactionProfile | undefined>)[p];
+    if (!found) throw new RedactionInputError('profile', `unknown profile ${p}; built-in: ${Object.keys(BUILT_IN_PROFILES).join(', ')}`);
+    return found;
+  }
+  for (const c of CATEGORIES) {
+    if (!(ACTIONS as readonly string[]).includes(p.actions?.[c])) throw new RedactionInputError(`profile.actions.${c}`, 'is missing or invalid');
+    if (typeof p.labels?.[c] !== 'string') throw new RedactionInputError(`profile.labels.${c}`, 'is missing');
+  }
+  return p;
+}
+
+/** Canonical encoding of a profile (for result fingerprints). */
+export function profileFingerprint(p: RedactionProfile): string {
+  return JSON.stringify({
+    name: p.name,
+    actions: CATEGORIES.map((c) => p.actions[c]),
+    labels: CATEGORIES.map((c) => p.labels[c]),
+    neutraliseParticles: p.neutraliseParticles,
+  });
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, createHmac } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CaseKeysService } from 'src/cases/case-keys.service';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { PersonEntity } from 'src/people/entities/person.entity';
+import { identityAad } from 'src/people/identity-aad';
+import type { PersonIdentityDto } from 'src/people/dto/person.dto';
+import { RedactionProfileEntity } from 'src/redaction/entities/redaction-profile.entity';
+import { RedactionTermEntity } from 'src/redaction/entities/redaction-term.entity';
+import { BUILT_IN_PROFILES, defineProfile, dictionaryVersion, ENGINE_VERSION, RedactionInputError, resolveProfile, type BuiltInProfileName, type Category, type DictionaryInput, type ProfileSpec, type RedactionProfile } from 'src/redaction/engine';
+import { profileFingerprint } from 'src/redaction/engine/profiles';
+
+export const termAad = (termId: string) => `redaction-term:${termId}`;
+
+export interface RedactionInputs {
+  dictionary: DictionaryInput;
+  dictionaryVersion: string;
+  /** Per-case secret for pseudonym tokens of unregistered values (phone numbers, …). */
+  pseudonymSecret: Buffer;
+}
+
+/** Builds what the engine needs from the case's registry: decrypted only inside this process. */
+@Injectable()
+export class RedactionInputsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: CaseKeysService,
+  ) {}
+
+  async load(caseId: string): Promise<RedactionInputs> {
+    const key = await this.keys.dataKey(caseId);
+    const people = await this.dataSource.getRepository(PersonEntity).createQueryBuilder('p').addSelect('p.identitySealed')
+      .where('p.case_id = :caseId AND p.identity_sealed IS NOT NULL', { caseId }).orderBy('p.code').getMany();
+    const dictionary: DictionaryInput = { people: [], places: [], customTerms: [] };
+    for (const person of people) {
+      const identity = await this.keys.open<PersonIdentityDto>(caseId, person.identitySealed as Buffer, identityAad(person.id));
+      const names = [...(identity.namesHangul ?? []), ...(identity.namesRomanised ?? [])].filter((n) => n.trim());
+      const aliases = (identity.aliases ?? []).filter((n) => n.trim());
+      if (names.length || aliases.length) dictionary.people.push({ ref: person.code, category: 'person', names: names.length ? names : aliases, aliases });
+      // Everything else in the identity identifies too: relatives by name, where the person was
+      // born or lives, their contacts. Each gets a ref derived from the person's code.
+      for (const [i, relative] of (identity.relatives ?? []).entries()) {
+        if (relative.name?.trim()) dictionary.people.push({ ref: `${person.code}.R${i + 1}`, category: 'person', names: [relative.name] });
+      }
+      for (const [suffix, value] of [['BP', identity.birthplace], ['LOC', identity.currentLocation]] as const) {
+        if (value?.trim()) dictionary.customTerms?.push({ term: value, category: 'custom', ref: `${person.code}.${suffix}` });
+      }
+      for (const [i, contact] of (identity.contacts ?? []).entries()) {
+        const category: Category = contact.kind === 'phone' ? 'phone' : contact.kind === 'email' ? 'email' : contact.kind === 'messaging' ? 'handle' : 'custom';
+        if (contact.value?.trim()) dictionary.customTerms?.push({ term: contact.value, category, ref: `${person.code}.C${i + 1}` });
+      }
+    }
+    const terms = await this.dataSource.getRepository(RedactionTermEntity).createQueryBuilder('t').addSelect('t.termSealed')
+      .where('t.case_id = :caseId', { caseId }).orderBy('t.ref').getMany();
+    for (const term of terms) {
+      const text = await this.keys.open<string>(caseId, term.termSealed, termAad(term.id));
+      if (term.category === 'place') dictionary.places?.push({ ref: term.ref, names: [text] });
+      else dictionary.customTerms?.push({ term: text, category: term.category as Category, ref: term.ref });
+    }
+    return {
+      dictionary,
+      dictionaryVersion: dictionaryVersion(dictionary),
+      pseudonymSecret: createHmac('sha256', key).update('sillok:redaction:pseudonym-secret').digest(),
+    };
+  }
+
+  /** A built-in profile by name, or a custom profile of the case. */
+  async profile(caseId: string, name: string): Promise<RedactionProfile> {
+    if (name in BUILT_IN_PROFILES) return resolveProfile(name as BuiltInProfileName);
+    const custom = await this.dataSource.getRepository(RedactionProfileEntity).findOne({ where: { caseId, name } });
+    if (!custom) throw new DomainException('VALIDATION_FAILED', `profile "${name}" is neither built in (${Object.keys(BUILT_IN_PROFILES).join(', ')}) nor defined for this case`, [{ field: 'profile', problems: ['is not a known profile'] }]);
+    try {
+      return defineProfile(custom.spec as unknown as ProfileSpec);
+    } catch (error) {
+      if (error instanceof RedactionInputError) throw new DomainException('VALIDATION_FAILED', `profile "${name}" is invalid: ${error.message}`);
+      throw error;
+    }
+  }
+}
+
+/** Same engine, profile and dictionary → same key → same output (the jobs' idempotency). */
+export function redactionConfigKey(profile: RedactionProfile, dictionaryVersionHash: string): string {
+  return createHash('sha256').update(JSON.stringify({ engine: ENGINE_VERSION, profile: profileFingerprint(profile), dictionary: dictionaryVersionHash })).digest('hex');
+}

@@ -1,8 +1,12 @@
 import { Foundation1795374660273 } from './1795374660273-Foundation';
 import { CasesPeopleTestimonies1795375895113 } from './1795375895113-CasesPeopleTestimonies';
+import { LegalEvidence1795376923442 } from './1795376923442-LegalEvidence';
+import { SeedRomeStatute1795376923443 } from './1795376923443-SeedRomeStatute';
+import { Redaction1795377600000 } from './1795377600000-Redaction';
+import { IncidentsPerpetratorsPlaces1795377700000 } from './1795377700000-IncidentsPerpetratorsPlaces';
 
 /**
  * Every migration in order. Tests migrate their template database from this list; the compiled
  * app finds the same files by name in dist/migrations. A unit spec checks the two agree.
  */
-export const ALL_MIGRATIONS = [Foundation1795374660273, CasesPeopleTestimonies1795375895113];
+export const ALL_MIGRATIONS = [Foundation1795374660273, CasesPeopleTestimonies1795375895113, LegalEvidence1795376923442, SeedRomeStatute1795376923443, Redaction1795377600000, IncidentsPerpetratorsPlaces1795377700000];

@@ -17,6 +17,8 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
   const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     logger: new NestPinoLogger(logger.child({ component: 'nest' })),
     bodyParser: false,
+    // Throw start-up errors (with their cause) instead of aborting the process.
+    abortOnError: false,
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

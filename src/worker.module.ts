@@ -8,6 +8,12 @@ import { ConfigModule } from 'src/config/config.module';
 import { DatabaseModule } from 'src/database/database.module';
 import { JobRunner } from 'src/jobs/job-runner.service';
 import { SystemProcessor } from 'src/jobs/system.processor';
+import { ImportsWorkerModule } from 'src/imports/imports.module';
+import { StorageModule } from 'src/storage/storage.module';
+import { CasesModule } from 'src/cases/cases.module';
+import { RedactionInputsService } from 'src/redaction/redaction-inputs.service';
+import { RedactionRunner } from 'src/redaction/redaction-runner.service';
+import { RedactionProcessor } from 'src/redaction/redaction.processor';
 
 /** The worker process: BullMQ processors only, no HTTP. */
 @Module({})
@@ -19,14 +25,17 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
         DatabaseModule,
+        StorageModule,
         AuditModule,
         BullModule.forRoot({
           connection: { url: config.redisUrl, maxRetriesPerRequest: null },
           prefix: config.queuePrefix,
         }),
-        BullModule.registerQueue({ name: 'system' }),
+        BullModule.registerQueue({ name: 'system' }, { name: 'redaction' }),
+        CasesModule,
+        ImportsWorkerModule,
       ],
-      providers: [JobRunner, SystemProcessor],
+      providers: [JobRunner, SystemProcessor, RedactionInputsService, RedactionRunner, RedactionProcessor],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { bearer, createTestContext, TestContext } from './helpers/test-app';
 import { CaseFixture, createCaseFixture, IDENTIFYING_STRINGS, TRANSCRIPT_TEXT, WITNESS_IDENTITY } from './helpers/case-fixtures';
+import { waitFor } from './helpers/wait';
 
 describe('witness safety', () => {
   let ctx: TestContext;
@@ -24,7 +25,33 @@ describe('witness safety', () => {
     }).expect(201);
     const transcript = await ctx.http().post(`/cases/${f.caseId}/testimonies/${testimony.body.id}/transcripts`).set(...lead).send({ kind: 'original', language: 'ko', text: TRANSCRIPT_TEXT }).expect(201);
     const file = await ctx.http().post(`/cases/${f.caseId}/files`).set(...lead).field('kind', 'audio').field('testimonyId', testimony.body.id).attach('file', Buffer.from('RIFF fake audio of 김철수'), { filename: 'kim-chol-su-interview.wav', contentType: 'audio/wav' }).expect(201);
-    ids = { caseId: f.caseId, personId: person.body.id, testimonyId: testimony.body.id, transcriptId: transcript.body.id, fileId: file.body.id, userId: f.investigator.id, version: '1' };
+    // Evidence: a passage of the transcript linked to an element, and the matrix over them.
+    const frameworks = await ctx.http().get('/legal/frameworks?code=rome-statute&status=published').set(...lead).expect(200);
+    const frameworkVersionId = frameworks.body.items[0].id as string;
+    const tree = await ctx.http().get(`/legal/frameworks/${frameworkVersionId}`).set(...lead).expect(200);
+    const item = await ctx.http().post(`/cases/${f.caseId}/evidence`).set(...lead).send({ kind: 'transcript_passage', title: 'Passage on forced labour', passage: { transcriptVersionId: transcript.body.versions[0].id, start: 0, end: 12 } }).expect(201);
+    const link = await ctx.http().post(`/cases/${f.caseId}/evidence-links`).set(...lead)
+      .send({ itemId: item.body.id, frameworkVersionId, elementId: tree.body.crimes[0].elements[0].id, relation: 'supports', probativeValue: 3, sourceReliability: 'B', informationCredibility: 2 }).expect(201);
+    QUERIES['/cases/{caseId}/matrix'] = `?frameworkVersionId=${frameworkVersionId}`;
+    // A redaction through the real queue, so its routes are walked with a real id too.
+    await ctx.startWorker();
+    const job = await ctx.http().post(`/cases/${f.caseId}/redactions`).set(...lead).send({ testimonyId: testimony.body.id, profile: 'internal' }).expect(202);
+    await waitFor(async () => (await ctx.http().get(`/jobs/${job.body.id}`).set(...lead)).body.status as string, (s) => s === 'completed' || s === 'failed');
+    const redaction = await ctx.http().get(`/cases/${f.caseId}/redactions`).set(...lead).expect(200);
+    // An incident sourced from the testimony, a unit that perpetrated it, and an import.
+    const unit = await ctx.http().post(`/cases/${f.caseId}/perpetrators`).set(...lead).send({ kind: 'unit', name: 'Camp 15 guard unit', unitType: 'guard_unit' }).expect(201);
+    const incident = await ctx.http().post(`/cases/${f.caseId}/incidents`).set(...lead).send({
+      title: 'Forced labour at the work site', violationTypes: ['forced_labour'], date: { precision: 'year', date: '1997' },
+      perpetrators: [{ perpetratorId: unit.body.id, involvement: 'direct', confidence: 'probable' }],
+      sources: [{ testimonyId: testimony.body.id, passage: { transcriptVersionId: transcript.body.versions[0].id, start: 0, end: 6 } }],
+    }).expect(201);
+    const imported = await ctx.http().post(`/cases/${f.caseId}/imports`).set(...lead).field('entityType', 'perpetrators').field('dryRun', 'true')
+      .attach('file', Buffer.from('external_id,kind,name,unit_type\nu1,unit,Prisons bureau,camp_administration\n'), { filename: 'units.csv', contentType: 'text/csv' }).expect(202);
+    ids = {
+      caseId: f.caseId, personId: person.body.id, testimonyId: testimony.body.id, transcriptId: transcript.body.id, fileId: file.body.id, userId: f.investigator.id,
+      version: '1', itemId: item.body.id, linkId: link.body.id, redactionId: redaction.body.items[0].id,
+      incidentId: incident.body.id, perpetratorId: unit.body.id, id: unit.body.id, importId: imported.body.id,
+    };
   });
   afterAll(async () => { await ctx.close(); });
 

@@ -22,6 +22,10 @@ export interface AppConfig {
   loginFailureDelayMs: number;
   bodyLimitBytes: number;
   uploadMaxBytes: number;
+  /** How long a worker's hold on a job lasts without renewal; a dead worker's job is retaken after it. */
+  jobLockMs: number;
+  /** Pause between testimonies in a redaction job, to spare the database (0 = none). */
+  redactionThrottleMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -81,6 +85,11 @@ function masterKey(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): Pi
   return { masterKey: key, masterKeySource: 'dev-key-file' };
 }
 
+/** JOB_LOCK_MS alone, for worker options that are fixed when a processor class is declared. */
+export function jobLockMsFrom(env: Env = process.env): number {
+  return integer(env, 'JOB_LOCK_MS', 30_000, 500, 600_000);
+}
+
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = env.NODE_ENV || 'development';
@@ -109,6 +118,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginFailureDelayMs: integer(env, 'LOGIN_FAILURE_DELAY_MS', 250, 0, 10_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 2 * 1024 ** 3, 1024, 64 * 1024 ** 3),
+    jobLockMs: jobLockMsFrom(env),
+    redactionThrottleMs: integer(env, 'REDACTION_THROTTLE_MS', 0, 0, 60_000),
     logLevel,
   };
 }

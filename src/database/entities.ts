@@ -4,9 +4,22 @@ import { SessionEntity } from 'src/auth/entities/session.entity';
 import { CaseCounterEntity } from 'src/cases/entities/case-counter.entity';
 import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import { CaseEntity } from 'src/cases/entities/case.entity';
+import { EvidenceItemEntity } from 'src/evidence/entities/evidence-item.entity';
+import { EvidenceLinkEntity } from 'src/evidence/entities/evidence-link.entity';
 import { FileEntity } from 'src/files/entities/file.entity';
+import { ExternalRefEntity, ImportEntity, ImportRowErrorEntity } from 'src/imports/entities/import.entity';
+import { IncidentEntity, IncidentPerpetratorEntity, IncidentSourceEntity, IncidentVictimEntity } from 'src/incidents/entities/incident.entity';
+import { ViolationTypeEntity } from 'src/incidents/entities/violation-type.entity';
 import { JobEntity } from 'src/jobs/entities/job.entity';
+import { LegalCrimeEntity, LegalElementEntity } from 'src/legal/entities/legal-crime.entity';
+import { LegalFrameworkEntity, LegalSharedRequirementEntity } from 'src/legal/entities/legal-framework.entity';
+import { LegalModeEntity, LegalModeRequirementEntity } from 'src/legal/entities/legal-mode.entity';
 import { PersonEntity } from 'src/people/entities/person.entity';
+import { PerpetratorEntity, PerpetratorPositionEntity } from 'src/perpetrators/entities/perpetrator.entity';
+import { PlaceEntity, PlaceNameEntity } from 'src/places/entities/place.entity';
+import { RedactionProfileEntity } from 'src/redaction/entities/redaction-profile.entity';
+import { RedactionTermEntity } from 'src/redaction/entities/redaction-term.entity';
+import { RedactionEntity } from 'src/redaction/entities/redaction.entity';
 import { ConsentVersionEntity } from 'src/testimonies/entities/consent-version.entity';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptEntity, TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
@@ -28,4 +41,27 @@ export const ALL_ENTITIES = [
   TranscriptVersionEntity,
   ConsentVersionEntity,
   FileEntity,
+  RedactionEntity,
+  RedactionTermEntity,
+  RedactionProfileEntity,
+  LegalFrameworkEntity,
+  LegalSharedRequirementEntity,
+  LegalCrimeEntity,
+  LegalElementEntity,
+  LegalModeEntity,
+  LegalModeRequirementEntity,
+  EvidenceItemEntity,
+  EvidenceLinkEntity,
+  PlaceEntity,
+  PlaceNameEntity,
+  ViolationTypeEntity,
+  PerpetratorEntity,
+  PerpetratorPositionEntity,
+  IncidentEntity,
+  IncidentVictimEntity,
+  IncidentPerpetratorEntity,
+  IncidentSourceEntity,
+  ImportEntity,
+  ImportRowErrorEntity,
+  ExternalRefEntity,
 ];

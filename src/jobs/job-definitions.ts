@@ -8,11 +8,17 @@ export type QueueName = (typeof QUEUES)[number];
 export interface JobPayloads {
   /** Diagnostic round trip api → Redis → worker → PostgreSQL. */
   'system.echo': { message: string };
+  /** Redact the latest transcript versions of some (or all) testimonies of a case. */
+  'redaction.run': { caseId: string; testimonyIds: string[] | null; profile: string };
+  /** Reads one uploaded import file (imports row) in batches: people, incidents or perpetrators. */
+  'import.run': { importId: string };
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'system.echo': 'system',
+  'redaction.run': 'redaction',
+  'import.run': 'import',
 };
 
 /** What goes through Redis: the durable job row's id plus context. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
@@ -39,7 +40,13 @@ export class JobRunner {
   private async execute<N extends JobName>(job: Job<JobEnvelope<N>>, handler: JobHandler<N>): Promise<JsonObject> {
     const { jobId, actorId, data } = job.data;
     const repo = this.dataSource.getRepository(JobEntity);
-    const row = await repo.findOne({ where: { id: jobId } });
+    // The api enqueues inside the transaction that stores the row, so a fast worker can get
+    // here a moment before that commit is visible: look again briefly before retrying.
+    let row = await repo.findOne({ where: { id: jobId } });
+    for (let i = 0; !row && i < 40; i++) {
+      await sleep(50);
+      row = await repo.findOne({ where: { id: jobId } });
+    }
     const maxAttempts = job.opts.attempts ?? 1;
     if (!row) {
       // The api commits the row just after enqueueing; give it a moment before giving up.
@@ -47,6 +54,7 @@ export class JobRunner {
       throw new UnrecoverableError('job row does not exist');
     }
     if (row.status === 'completed') return row.result ?? {};
+    const current = row;
 
     await repo.update({ id: jobId }, { status: 'active', attempts: job.attemptsMade + 1, error: null });
     this.logger.info({ jobId, name: job.name, attempt: job.attemptsMade + 1 }, 'job started');
@@ -61,8 +69,8 @@ export class JobRunner {
     try {
       const result = await handler(data, ctx);
       await this.dataSource.transaction(async (manager) => {
-        await manager.save(Object.assign(row, { status: 'completed', progress: 100, attempts: job.attemptsMade + 1, result, error: null, finishedAt: new Date() }));
-        await this.audit.record(manager, { actorId, action: 'job.complete', subjectType: 'job', subjectId: jobId, caseId: row.caseId, details: { name: row.name } });
+        await manager.save(Object.assign(current, { status: 'completed', progress: 100, attempts: job.attemptsMade + 1, result, error: null, finishedAt: new Date() }));
+        await this.audit.record(manager, { actorId, action: 'job.complete', subjectType: 'job', subjectId: jobId, caseId: current.caseId, details: { name: current.name } });
       });
       this.logger.info({ jobId, name: job.name }, 'job completed');
       return result;

@@ -9,6 +9,8 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 export interface BenchServer {
   url: string;
+  /** Starts a worker process against the same database and queues. */
+  startWorker(): void;
   databaseUrl: string;
   token: string;
   adminId: string;
@@ -40,11 +42,10 @@ export async function startBenchServer(port = 3900 + (process.pid % 90), env: Re
   )).rows as Array<{ id: string }>;
   await db.end();
 
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', SILLOK_MASTER_KEY: Buffer.alloc(32, 3).toString('base64'), QUEUE_PREFIX: `bench_${process.pid}`, STORAGE_DIR: `/tmp/sillok-bench-${process.pid}`, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const childEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', SILLOK_MASTER_KEY: Buffer.alloc(32, 3).toString('base64'), QUEUE_PREFIX: `bench_${process.pid}`, STORAGE_DIR: `/tmp/sillok-bench-${process.pid}`, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env };
+  const start = (entry: string) => spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'src', entry)], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child: ChildProcess = start('main.ts');
+  const workers: ChildProcess[] = [];
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
@@ -60,12 +61,17 @@ export async function startBenchServer(port = 3900 + (process.pid % 90), env: Re
 
   return {
     url: base,
+    startWorker: () => void workers.push(start('worker.ts')),
     databaseUrl,
     token: accessToken,
     adminId,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      for (const p of [child, ...workers]) {
+        if (p.exitCode === null) {
+          p.kill('SIGTERM');
+          await new Promise((r) => p.once('exit', r));
+        }
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },

@@ -113,4 +113,16 @@ describe('redaction through the queue', () => {
     expect(all).toContain('[PLACE]');
     expect(all).not.toContain('요덕');
   });
+  it('people imported with identities make current redactions stale and queue re-redaction', async () => {
+    const before = (await redactions('&status=stale')).total as number;
+    const current = (await redactions('&status=proposed')).total as number;
+    expect(current).toBeGreaterThan(0);
+    const accepted = await ctx.http().post(`/cases/${f.caseId}/imports`).set(...bearer(f.lead.token)).field('entityType', 'people')
+      .attach('file', Buffer.from(JSON.stringify([{ external_id: 'imp-1', kind: 'witness', names_romanised: 'Choe Myong-nam' }])), { filename: 'people.json', contentType: 'application/json' }).expect(202);
+    await waitFor(async () => (await ctx.http().get(`/cases/${f.caseId}/imports/${accepted.body.id}`).set(...bearer(f.lead.token))).body.status as string, (st) => st === 'completed' || st === 'failed');
+    expect((await redactions('&status=stale')).total).toBe(before + current);
+    const [requeued] = await ctx.sql<{ id: string; created_by: string }>("SELECT id, created_by FROM jobs WHERE name = 'redaction.run' ORDER BY created_at DESC LIMIT 1");
+    expect(requeued.created_by).toBe(f.lead.id);
+    expect((await finished(requeued.id)).status).toBe('completed');
+  });
 });

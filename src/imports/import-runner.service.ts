@@ -24,6 +24,7 @@ import { jsonRecords, JsonFileError } from 'src/imports/json-records';
 import type { JobContext } from 'src/jobs/job-runner.service';
 import { PSEUDONYM_PREFIX, type PersonKind } from 'src/people/entities/person.entity';
 import { identityAad } from 'src/people/identity-aad';
+import { RedactionsService } from 'src/redaction/redactions.service';
 import { PerpetratorEntity, PerpetratorPositionEntity, type PerpetratorKind } from 'src/perpetrators/entities/perpetrator.entity';
 import { unitSearchKeys } from 'src/perpetrators/perpetrator-rules';
 import { UserEntity } from 'src/users/entities/user.entity';
@@ -54,6 +55,8 @@ interface RunState {
   vocabulary: Set<string>;
   /** Dry runs store nothing, so they remember here what a real run would have stored. */
   dryCreated: Map<string, { row: number; kind: string }>;
+  /** Redactions made stale by imported identities, re-queued once the import ends. */
+  stale: Map<string, { testimonyId: string; profile: string }>;
 }
 
 interface Accepted<T> {
@@ -99,6 +102,7 @@ export class ImportRunner {
     private readonly keys: CaseKeysService,
     private readonly files: ImportFilesService,
     private readonly audit: AuditService,
+    private readonly redactions: RedactionsService,
   ) {}
 
   async run(importId: string, ctx: JobContext): Promise<JsonObject> {
@@ -117,7 +121,7 @@ export class ImportRunner {
       Object.assign(imp, { rowsProcessed: 0, rowsCreated: 0, rowsSkipped: 0, rowsFailed: 0 });
     }
     const vocabulary = new Set((await this.dataSource.getRepository(ViolationTypeEntity).find({ select: { code: true } })).map((v) => v.code));
-    const state: RunState = { imp, refKey: externalRefKey(dataKey), member, vocabulary, dryCreated: new Map() };
+    const state: RunState = { imp, refKey: externalRefKey(dataKey), member, vocabulary, dryCreated: new Map(), stale: new Map() };
     const resumeAfter = imp.rowsProcessed;
 
     const source = await this.files.open(imp.caseId, imp.storageKey, dataKey);
@@ -152,6 +156,7 @@ export class ImportRunner {
     }
     if (batch.length) await this.flush(state, batch);
     await repo.update({ id: importId }, { finishedAt: new Date() });
+    if (state.stale.size) await this.redactions.requeue(imp.caseId, [...state.stale.values()], { id: imp.createdBy });
     const done = await repo.findOneOrFail({ where: { id: importId } });
     return { importId, entityType: done.entityType, dryRun: done.dryRun, processed: done.rowsProcessed, created: done.rowsCreated, skipped: done.rowsSkipped, failed: done.rowsFailed };
   }
@@ -417,6 +422,10 @@ export class ImportRunner {
       [imp.caseId, imp.createdBy, records.map((x) => x.id), records.map((x) => x.r.value.kind), records.map((x) => x.code), records.map((x) => x.sealed)],
     );
     await this.insertRefs(manager, state, records.map((x) => ({ row: x.r.row, externalId: x.r.value.externalId, entityId: x.id })));
+    // New names in the registry: current redactions may miss them (as for PeopleService.create).
+    if (records.some((x) => x.sealed)) {
+      for (const s of await this.redactions.markStale(manager, imp.caseId)) state.stale.set(`${s.testimonyId}:${s.profile}`, s);
+    }
   }
 
   // ---- incidents ----------------------------------------------------------------------------

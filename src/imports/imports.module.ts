@@ -9,6 +9,7 @@ import { ImportsProcessor } from 'src/imports/imports.processor';
 import { ImportsService } from 'src/imports/imports.service';
 import { JobRunner } from 'src/jobs/job-runner.service';
 import { JobsModule } from 'src/jobs/jobs.module';
+import { RedactionModule } from 'src/redaction/redaction.module';
 
 /** The api's side of imports: upload, queue, status and report. */
 @Module({ imports: [AuditModule, CasesModule, JobsModule], controllers: [ImportsController], providers: [ImportsService, ImportFilesService] })
@@ -16,7 +17,8 @@ export class ImportsModule {}
 
 /** The worker's side: the `import` queue's processor. No controllers. */
 @Module({
-  imports: [AuditModule, CasesModule, BullModule.registerQueue({ name: 'import' })],
+  // RedactionModule: people imported with identities make existing redactions stale.
+  imports: [AuditModule, CasesModule, RedactionModule, BullModule.registerQueue({ name: 'import' })],
   providers: [JobRunner, ImportsProcessor, ImportRunner, ImportFilesService],
 })
 export class ImportsWorkerModule {}

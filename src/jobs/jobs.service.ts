@@ -24,7 +24,7 @@ export class JobsService {
    * and the caller gets 503 with nothing half-written. The worker retries a job whose row it
    * cannot see yet (the transaction commits a moment after the enqueue).
    */
-  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], actor: AuthenticatedUser, caseId: string | null = null, manager?: EntityManager): Promise<JobEntity> {
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], actor: Pick<AuthenticatedUser, 'id'>, caseId: string | null = null, manager?: EntityManager): Promise<JobEntity> {
     const run = async (tx: EntityManager): Promise<JobEntity> => {
       const job = tx.create(JobEntity, {
         id: randomUUID(),

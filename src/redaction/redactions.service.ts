@@ -143,7 +143,7 @@ export class RedactionsService {
   }
 
   /** After the change committed: queue re-redaction. If the queue is down the stale marks remain. */
-  async requeue(caseId: string, stale: Array<{ testimonyId: string; profile: string }>, actor: AuthenticatedUser): Promise<void> {
+  async requeue(caseId: string, stale: Array<{ testimonyId: string; profile: string }>, actor: Pick<AuthenticatedUser, 'id'>): Promise<void> {
     const byProfile = new Map<string, string[]>();
     for (const s of stale) byProfile.set(s.profile, [...(byProfile.get(s.profile) ?? []), s.testimonyId]);
     for (const [profile, testimonyIds] of byProfile) {

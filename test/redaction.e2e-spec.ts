@@ -52,7 +52,7 @@ describe('redaction through the queue', () => {
   it('refuses an unknown profile at the door, and a job with invalid input fails without retry', async () => {
     const res = await ctx.http().post(`/cases/${f.caseId}/redactions`).set(...bearer(f.lead.token)).send({ testimonyId, profile: 'nonexistent' }).expect(400);
     expect(res.body.details).toEqual([{ field: 'profile', problems: ['is not a known profile'] }]);
-    const direct = await ctx.app.get(JobsService).enqueue('redaction.run', { caseId: f.caseId, testimonyIds: null, profile: 'nonexistent' }, { id: f.lead.id, role: 'investigator', sessionId: 'x' }, f.caseId);
+    const direct = await ctx.app.get(JobsService).enqueue('redaction.run', { caseId: f.caseId, testimonyIds: null, profile: 'nonexistent' }, { id: f.lead.id }, f.caseId);
     const failed = await finished(direct.id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringContaining('nonexistent') });
   });

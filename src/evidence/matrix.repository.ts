@@ -26,7 +26,7 @@ WITH x AS MATERIALIZED (
   SELECT l.id, l.item_id, l.created_at, l.element_id, l.alternative, e.shared_ref, l.relation, l.perpetrator_id, l.mode_id, l.source_key,
     l.status = 'reviewed' AS reviewed, NOT ${WEAK} AS strong, l.probative_value, l.source_reliability, l.information_credibility, ${RANK} AS rank
   FROM evidence_links l JOIN legal_elements e ON e.id = l.element_id
-  WHERE l.case_id = $1 AND l.framework_id = $2
+  WHERE l.case_id = $1 AND l.framework_id = $2 AND NOT (l.item_id = ANY($6::uuid[]))
 ),
 c AS (
   SELECT GROUPING(element_id, alternative, shared_ref, relation)::int AS g, element_id, alternative, shared_ref, relation,
@@ -63,7 +63,7 @@ SELECT
   (SELECT coalesce(json_agg(s), '[]') FROM s) AS sources,
   (SELECT coalesce(json_agg(json_build_object('b', b, 'item_code', i.code, 'item_kind', i.kind)), '[]') FROM b JOIN evidence_items i ON i.id = b.item_id) AS strongest,
   (SELECT coalesce(json_agg(p), '[]') FROM p) AS perpetrators,
-  (SELECT count(*) FROM evidence_items WHERE case_id = $1)::int AS items`;
+  (SELECT count(*) FROM evidence_items WHERE case_id = $1 AND NOT (id = ANY($6::uuid[])))::int AS items`;
 
 // GROUPING(...) bitmasks: a bit is 1 when that column is not grouped on.
 const C_BY_ELEMENT = 0b0110; // (element_id, alternative, shared_ref, relation)
@@ -86,8 +86,9 @@ export interface MatrixData {
   totals: { items: number; links: number; reviewedLinks: number; sources: number };
 }
 
-export async function matrixData(manager: EntityManager, caseId: string, frameworkId: string): Promise<MatrixData> {
-  const [row] = (await manager.query(MATRIX_SQL, [caseId, frameworkId, WEAK_MAX_PROBATIVE, [...WEAK_RELIABILITY], WEAK_MIN_CREDIBILITY])) as Array<{
+/** `excludedItemIds`: items left out as if they did not exist (an export leaves out what consent does not allow). */
+export async function matrixData(manager: EntityManager, caseId: string, frameworkId: string, excludedItemIds: readonly string[] = []): Promise<MatrixData> {
+  const [row] = (await manager.query(MATRIX_SQL, [caseId, frameworkId, WEAK_MAX_PROBATIVE, [...WEAK_RELIABILITY], WEAK_MIN_CREDIBILITY, [...excludedItemIds]])) as Array<{
     counts: CountRow[]; sources: SourceRow[]; strongest: StrongestRow[]; perpetrators: PerpetratorRow[]; items: number;
   }>;
 

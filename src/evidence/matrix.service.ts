@@ -38,6 +38,11 @@ export class MatrixService {
 
   async matrix(caseId: string, frameworkVersionId: string, actor: AuthenticatedUser): Promise<CaseMatrix> {
     await this.access.require(caseId, actor, 'read');
+    return this.compute(caseId, frameworkVersionId);
+  }
+
+  /** No access check: for the export worker, which leaves out the items a recipient may not get. */
+  async compute(caseId: string, frameworkVersionId: string, excludedItemIds: readonly string[] = []): Promise<CaseMatrix> {
     let framework: FrameworkView;
     try {
       framework = await this.legal.get(frameworkVersionId);
@@ -52,7 +57,7 @@ export class MatrixService {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
       await runner.query(`SET LOCAL work_mem = '${MATRIX_WORK_MEM}'`);
-      const data = await matrixData(runner.manager, caseId, frameworkVersionId);
+      const data = await matrixData(runner.manager, caseId, frameworkVersionId, excludedItemIds);
       const labels = await perpetratorLabels(runner.manager, caseId, [...new Set(data.perpetratorModes.map((p) => p.perpetratorId))]);
       await runner.commitTransaction();
       return computeMatrix({ caseId, framework: frameworkInput(framework), ...data, perpetratorLabels: labels, generatedAt: new Date() });

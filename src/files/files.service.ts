@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import busboy from 'busboy';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { PassThrough, Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
 import { CaseAccessService } from 'src/cases/case-access.service';
@@ -16,23 +14,14 @@ import type { Page } from 'src/common/http/pagination';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
 import type { ListFilesQueryDto } from 'src/files/dto/file.dto';
 import { FILE_KINDS, FileEntity, type FileKind } from 'src/files/entities/file.entity';
-import { BLOB_HEADER, BLOB_TAG, openStream, sealStream } from 'src/storage/sealed-stream';
+import { expectDigest, openSealedBlob } from 'src/storage/sealed-blob';
+import { receiveSealedUpload } from 'src/storage/sealed-upload';
 import { FILE_STORE, FileStore } from 'src/storage/file-store';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 
 const blobAad = (caseId: string) => `file-blob:${caseId}`;
 const nameAad = (fileId: string) => `file:${fileId}:name`;
 const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
-
-interface Received {
-  fields: Record<string, string>;
-  sha256: string;
-  size: number;
-  mediaType: string;
-  filename: string;
-  commit(key: string): Promise<void>;
-  abort(): Promise<void>;
-}
 
 @Injectable()
 export class FilesService {
@@ -52,7 +41,7 @@ export class FilesService {
   async upload(caseId: string, req: IncomingMessage, actor: AuthenticatedUser): Promise<FileEntity> {
     await this.access.require(caseId, actor, 'record');
     const dataKey = await this.keys.dataKey(caseId);
-    const received = await this.receive(req, dataKey, caseId);
+    const received = await receiveSealedUpload(req, { store: this.store, dataKey, aad: blobAad(caseId), maxBytes: this.config.uploadMaxBytes, maxFields: 20, maxFieldBytes: 1000, what: 'the file' });
     try {
       const kind = (received.fields.kind ?? 'other') as FileKind;
       if (!FILE_KINDS.includes(kind)) throw new ValidationDomainException('kind', `must be one of: ${FILE_KINDS.join(', ')}`);
@@ -89,48 +78,6 @@ export class FilesService {
     }
   }
 
-  private receive(req: IncomingMessage, dataKey: Buffer, caseId: string): Promise<Received> {
-    return new Promise<Received>((resolve, reject) => {
-      let parser: busboy.Busboy;
-      try {
-        parser = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 1000, fileSize: this.config.uploadMaxBytes } });
-      } catch {
-        reject(new DomainException('VALIDATION_FAILED', 'Send the file as multipart/form-data with a field named file', [{ field: 'file', problems: ['is required (multipart/form-data)'] }]));
-        return;
-      }
-      const fields: Record<string, string> = {};
-      let upload: Promise<Omit<Received, 'fields'>> | null = null;
-      let tooLarge = false;
-      parser.on('field', (name, value) => { fields[name] = value; });
-      parser.on('file', (name, stream, info) => {
-        if (name !== 'file') { stream.resume(); return; }
-        stream.on('limit', () => { tooLarge = true; });
-        upload = (async () => {
-          const target = await this.store.begin();
-          const hash = createHash('sha256');
-          let size = 0;
-          const tap = new PassThrough();
-          tap.on('data', (chunk: Buffer) => { hash.update(chunk); size += chunk.length; });
-          try {
-            await pipeline(stream, tap, sealStream(dataKey, blobAad(caseId)), target.stream);
-          } catch (error) {
-            await target.abort();
-            throw error;
-          }
-          if (tooLarge) { await target.abort(); throw new DomainException('PAYLOAD_TOO_LARGE', `The file exceeds the upload limit of ${this.config.uploadMaxBytes} bytes`); }
-          return { sha256: hash.digest('hex'), size, mediaType: info.mimeType, filename: info.filename ?? '', commit: target.commit, abort: target.abort };
-        })();
-        upload.catch(() => undefined);
-      });
-      parser.on('error', () => reject(new DomainException('VALIDATION_FAILED', 'The multipart body could not be read')));
-      parser.on('close', () => {
-        if (!upload) { reject(new DomainException('VALIDATION_FAILED', 'No file was sent', [{ field: 'file', problems: ['is required'] }])); return; }
-        upload.then((u) => resolve({ ...u, fields }), reject);
-      });
-      req.pipe(parser);
-    });
-  }
-
   async list(caseId: string, query: ListFilesQueryDto, actor: AuthenticatedUser): Promise<Page<FileEntity>> {
     await this.access.require(caseId, actor, 'read');
     const where = { caseId, ...(query.testimonyId ? { testimonyId: query.testimonyId } : {}), ...(query.kind ? { kind: query.kind } : {}) };
@@ -158,18 +105,21 @@ export class FilesService {
     return { file, stream: await this.decrypting(file, dataKey) };
   }
 
-  private async decrypting(file: FileEntity, dataKey: Buffer): Promise<Readable> {
-    const size = await this.store.size(file.storageKey);
-    if (size === null || size < BLOB_HEADER + BLOB_TAG) throw new Error('stored blob missing or truncated');
-    const header = await new Promise<Buffer>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      this.store.read(file.storageKey, { start: 0, end: BLOB_HEADER - 1 }).on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
-    });
-    const tag = await this.store.readTail(file.storageKey, BLOB_TAG);
-    const body = size > BLOB_HEADER + BLOB_TAG ? this.store.read(file.storageKey, { start: BLOB_HEADER, end: size - BLOB_TAG - 1 }) : Readable.from([]);
-    const out = openStream(dataKey, header, tag, blobAad(file.caseId));
-    body.on('error', (e) => out.destroy(e));
-    return body.pipe(out);
+  private decrypting(file: FileEntity, dataKey: Buffer, chunkBytes?: number): Promise<Readable> {
+    return openSealedBlob(this.store, file.storageKey, dataKey, blobAad(file.caseId), chunkBytes);
+  }
+
+  /**
+   * The file's plaintext in one pass, for the export worker: the stream fails at its end (after
+   * the last byte) unless the cipher's tag and the recorded SHA-256 and size all match, so a
+   * consumer that writes it somewhere must treat that error as "discard what was written".
+   */
+  async verifiedContent(file: FileEntity, dataKey: Buffer): Promise<Readable> {
+    // Large reads: one stream at a time, and the fewer round trips the faster the package is written.
+    const plain = await this.decrypting(file, dataKey, 1 << 20);
+    const check = expectDigest(file.sha256, Number(file.sizeBytes), `file ${file.id}`);
+    plain.on('error', (e) => check.destroy(e));
+    return plain.pipe(check);
   }
 
   private async verifyStored(file: FileEntity, dataKey: Buffer): Promise<boolean> {

@@ -8,7 +8,8 @@ import type { Readable, Writable } from 'node:stream';
 export interface FileStore {
   /** A temporary place to write to; commit() moves it to `key` atomically, abort() discards it. */
   begin(): Promise<{ stream: Writable; commit(key: string): Promise<void>; abort(): Promise<void> }>;
-  read(key: string, range?: { start: number; end?: number }): Readable;
+  /** `chunkBytes`: read size (default 64 KiB); bulk readers such as the export worker ask for more. */
+  read(key: string, range?: { start: number; end?: number; chunkBytes?: number }): Readable;
   size(key: string): Promise<number | null>;
   readTail(key: string, bytes: number): Promise<Buffer>;
 }
@@ -46,8 +47,8 @@ export class LocalFileStore implements FileStore {
     };
   }
 
-  read(key: string, range?: { start: number; end?: number }): Readable {
-    return createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : {});
+  read(key: string, range?: { start: number; end?: number; chunkBytes?: number }): Readable {
+    return createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end, ...(range.chunkBytes ? { highWaterMark: range.chunkBytes } : {}) } : {});
   }
 
   async size(key: string): Promise<number | null> {

@@ -108,7 +108,16 @@ export async function writeBag(
     const hasher = new HashingPassThrough(BAG_ALGORITHMS);
     current = hasher;
     const input = toReadable(source);
-    zip.addReadStream(hasher, zipPath, { compress, mtime, mode: FILE_MODE });
+    // Lazy, and handed over only once: yazl keeps every entry (and so the function that gives its
+    // stream) until the zip ends, and a stream kept there would keep its whole pipeline, source
+    // buffers included; memory would then grow with the number of entries.
+    let handOver: HashingPassThrough | null = hasher;
+    zip.addReadStreamLazy(zipPath, { compress, mtime, mode: FILE_MODE }, (cb) => {
+      const stream = handOver;
+      handOver = null;
+      if (stream) cb(null, stream);
+      else cb(new Error(`zip entry ${zipPath} was read twice`), undefined as never);
+    });
     // Wait until the zip has consumed the whole entry before pulling the next one.
     await guard(Promise.all([pipeline(input, hasher), finished(hasher)]));
     current = undefined;

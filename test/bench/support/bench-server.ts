@@ -9,8 +9,8 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 export interface BenchServer {
   url: string;
-  /** Starts a worker process against the same database and queues. */
-  startWorker(): void;
+  /** Starts a worker process against the same database and queues (returned, e.g. to read its memory). */
+  startWorker(): ChildProcess;
   databaseUrl: string;
   token: string;
   adminId: string;
@@ -61,7 +61,11 @@ export async function startBenchServer(port = 3900 + (process.pid % 90), env: Re
 
   return {
     url: base,
-    startWorker: () => void workers.push(start('worker.ts')),
+    startWorker: () => {
+      const worker = start('worker.ts');
+      workers.push(worker);
+      return worker;
+    },
     databaseUrl,
     token: accessToken,
     adminId,

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
+import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
+import type { Page } from 'src/common/http/pagination';
+import { CreateExportDto, ExportDto, ListExportsQueryDto, mapExport, SigningKeyDto } from 'src/exports/dto/export.dto';
+import { ExportsService } from 'src/exports/exports.service';
+
+@ApiTags('exports')
+@Controller()
+@Authenticated()
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  /** Queues a consent-checked, signed BagIt package for one recipient (case leads). Poll the export or GET /jobs/:jobId. */
+  @Post('cases/:caseId/exports')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: ExportDto })
+  async request(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreateExportDto, @CurrentUser() actor: AuthenticatedUser): Promise<ExportDto> {
+    return mapExport(await this.exports.request(caseId, body, actor));
+  }
+
+  @Get('cases/:caseId/exports')
+  async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListExportsQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<ExportDto>> {
+    const result = await this.exports.list(caseId, query, actor);
+    const progress = await this.exports.progress(result.items);
+    return { ...result, items: result.items.map((e) => mapExport(e, progress.get(e.id))) };
+  }
+
+  @Get('cases/:caseId/exports/:exportId')
+  @ApiOkResponse({ type: ExportDto })
+  async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('exportId', ParseUUIDPipe) id: string, @CurrentUser() actor: AuthenticatedUser): Promise<ExportDto> {
+    const row = await this.exports.get(caseId, id, actor);
+    return mapExport(row, (await this.exports.progress([row])).get(row.id));
+  }
+
+  /** The zip, checked against its recorded SHA-256 first; audited (export.download). Case leads only. */
+  @Get('cases/:caseId/exports/:exportId/download')
+  @ApiProduces('application/zip')
+  async download(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('exportId', ParseUUIDPipe) id: string, @CurrentUser() actor: AuthenticatedUser): Promise<StreamableFile> {
+    const { row, stream } = await this.exports.download(caseId, id, actor);
+    return new StreamableFile(stream, { type: 'application/zip', length: Number(row.sizeBytes), disposition: `attachment; filename="sillok-export-${row.id}.zip"` });
+  }
+
+  /** The deployment's export-signing public key, for recipients to pin (npm run verify -- <zip> --key <pem>). */
+  @Get('exports/signing-key')
+  @ApiOkResponse({ type: SigningKeyDto })
+  async signingKey(): Promise<SigningKeyDto> {
+    const key = await this.exports.signingKey();
+    return { algorithm: key.algorithm, publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint, createdAt: key.createdAt.toISOString() };
+  }
+}

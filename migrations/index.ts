@@ -4,9 +4,11 @@ import { LegalEvidence1795376923442 } from './1795376923442-LegalEvidence';
 import { SeedRomeStatute1795376923443 } from './1795376923443-SeedRomeStatute';
 import { Redaction1795377600000 } from './1795377600000-Redaction';
 import { IncidentsPerpetratorsPlaces1795377700000 } from './1795377700000-IncidentsPerpetratorsPlaces';
+import { Exports1795378800000 } from './1795378800000-Exports';
+import { Search1795378900000 } from './1795378900000-Search';
 
 /**
  * Every migration in order. Tests migrate their template database from this list; the compiled
  * app finds the same files by name in dist/migrations. A unit spec checks the two agree.
  */
-export const ALL_MIGRATIONS = [Foundation1795374660273, CasesPeopleTestimonies1795375895113, LegalEvidence1795376923442, SeedRomeStatute1795376923443, Redaction1795377600000, IncidentsPerpetratorsPlaces1795377700000];
+export const ALL_MIGRATIONS = [Foundation1795374660273, CasesPeopleTestimonies1795375895113, LegalEvidence1795376923442, SeedRomeStatute1795376923443, Redaction1795377600000, IncidentsPerpetratorsPlaces1795377700000, Exports1795378800000, Search1795378900000];

@@ -15,6 +15,7 @@ import { JobsModule } from 'src/jobs/jobs.module';
 import { UsersModule } from 'src/users/users.module';
 import { CasesModule } from 'src/cases/cases.module';
 import { EvidenceModule } from 'src/evidence/evidence.module';
+import { ExportsModule } from 'src/exports/exports.module';
 import { FilesModule } from 'src/files/files.module';
 import { ImportsModule } from 'src/imports/imports.module';
 import { IncidentsModule } from 'src/incidents/incidents.module';
@@ -23,6 +24,7 @@ import { LegalModule } from 'src/legal/legal.module';
 import { PeopleModule } from 'src/people/people.module';
 import { PerpetratorsModule } from 'src/perpetrators/perpetrators.module';
 import { PlacesModule } from 'src/places/places.module';
+import { SearchModule } from 'src/search/search.module';
 import { StorageModule } from 'src/storage/storage.module';
 import { TestimoniesModule } from 'src/testimonies/testimonies.module';
 
@@ -31,7 +33,7 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule, StorageModule, AuditModule, AuthModule, UsersModule, JobsModule, CasesModule, PeopleModule, TestimoniesModule, FilesModule, RedactionModule, LegalModule, EvidenceModule, PlacesModule, IncidentsModule, PerpetratorsModule, ImportsModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule, StorageModule, AuditModule, AuthModule, UsersModule, JobsModule, CasesModule, PeopleModule, TestimoniesModule, FilesModule, RedactionModule, LegalModule, EvidenceModule, PlacesModule, IncidentsModule, PerpetratorsModule, ImportsModule, ExportsModule, SearchModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -11,6 +11,13 @@ import { SystemProcessor } from 'src/jobs/system.processor';
 import { ImportsWorkerModule } from 'src/imports/imports.module';
 import { StorageModule } from 'src/storage/storage.module';
 import { CasesModule } from 'src/cases/cases.module';
+import { MatrixService } from 'src/evidence/matrix.service';
+import { ExportBuilder } from 'src/exports/export-builder.service';
+import { ExportProcessor } from 'src/exports/export.processor';
+import { SigningKeysService } from 'src/exports/signing-keys.service';
+import { FilesService } from 'src/files/files.service';
+import { LegalModule } from 'src/legal/legal.module';
+import { ConsentsService } from 'src/testimonies/consents.service';
 import { RedactionInputsService } from 'src/redaction/redaction-inputs.service';
 import { RedactionRunner } from 'src/redaction/redaction-runner.service';
 import { RedactionProcessor } from 'src/redaction/redaction.processor';
@@ -31,11 +38,12 @@ export class WorkerModule {
           connection: { url: config.redisUrl, maxRetriesPerRequest: null },
           prefix: config.queuePrefix,
         }),
-        BullModule.registerQueue({ name: 'system' }, { name: 'redaction' }),
+        BullModule.registerQueue({ name: 'system' }, { name: 'redaction' }, { name: 'export' }),
         CasesModule,
         ImportsWorkerModule,
+        LegalModule,
       ],
-      providers: [JobRunner, SystemProcessor, RedactionInputsService, RedactionRunner, RedactionProcessor],
+      providers: [JobRunner, SystemProcessor, RedactionInputsService, RedactionRunner, RedactionProcessor, FilesService, ConsentsService, MatrixService, SigningKeysService, ExportBuilder, ExportProcessor],
     };
   }
 }

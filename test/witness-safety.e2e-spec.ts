@@ -45,12 +45,16 @@ describe('witness safety', () => {
       perpetrators: [{ perpetratorId: unit.body.id, involvement: 'direct', confidence: 'probable' }],
       sources: [{ testimonyId: testimony.body.id, passage: { transcriptVersionId: transcript.body.versions[0].id, start: 0, end: 6 } }],
     }).expect(201);
+    // A case-file export built by the worker, so the export routes (status, download) are walked with a real id.
+    const exported = await ctx.http().post(`/cases/${f.caseId}/exports`).set(...lead)
+      .send({ recipient: { kind: 'un_mechanism', name: 'OHCHR Seoul', deathPenaltyJurisdiction: 'false' }, purpose: 'share_un_mechanisms', profile: 'internal' }).expect(202);
+    await waitFor(async () => (await ctx.http().get(`/cases/${f.caseId}/exports/${exported.body.id}`).set(...lead)).body.status as string, (s) => s === 'ready' || s === 'failed');
     const imported = await ctx.http().post(`/cases/${f.caseId}/imports`).set(...lead).field('entityType', 'perpetrators').field('dryRun', 'true')
       .attach('file', Buffer.from('external_id,kind,name,unit_type\nu1,unit,Prisons bureau,camp_administration\n'), { filename: 'units.csv', contentType: 'text/csv' }).expect(202);
     ids = {
       caseId: f.caseId, personId: person.body.id, testimonyId: testimony.body.id, transcriptId: transcript.body.id, fileId: file.body.id, userId: f.investigator.id,
       version: '1', itemId: item.body.id, linkId: link.body.id, redactionId: redaction.body.items[0].id,
-      incidentId: incident.body.id, perpetratorId: unit.body.id, id: unit.body.id, importId: imported.body.id,
+      incidentId: incident.body.id, perpetratorId: unit.body.id, id: unit.body.id, importId: imported.body.id, exportId: exported.body.id,
     };
   });
   afterAll(async () => { await ctx.close(); });
@@ -63,7 +67,7 @@ describe('witness safety', () => {
   }
 
   // Query strings that make GET routes valid, so they answer with data rather than 400.
-  const QUERIES: Record<string, string> = { '/cases/{caseId}/testimonies/{testimonyId}/consent-decision': '?recipientKind=un_mechanism&purpose=share_un_mechanisms&deathPenaltyJurisdiction=false' };
+  const QUERIES: Record<string, string> = { '/cases/{caseId}/testimonies/{testimonyId}/consent-decision': '?recipientKind=un_mechanism&purpose=share_un_mechanisms&deathPenaltyJurisdiction=false', '/cases/{caseId}/search': `?q=${encodeURIComponent('김철수')}` };
 
   function fill(path: string): string {
     return path.replace(/\{(\w+)\}/g, (_m, name: string) => ids[name] ?? '00000000-0000-4000-8000-000000000000') + (QUERIES[path] ?? '');

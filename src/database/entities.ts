@@ -6,6 +6,8 @@ import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import { CaseEntity } from 'src/cases/entities/case.entity';
 import { EvidenceItemEntity } from 'src/evidence/entities/evidence-item.entity';
 import { EvidenceLinkEntity } from 'src/evidence/entities/evidence-link.entity';
+import { ExportEntity } from 'src/exports/entities/export.entity';
+import { SigningKeyEntity } from 'src/exports/entities/signing-key.entity';
 import { FileEntity } from 'src/files/entities/file.entity';
 import { ExternalRefEntity, ImportEntity, ImportRowErrorEntity } from 'src/imports/entities/import.entity';
 import { IncidentEntity, IncidentPerpetratorEntity, IncidentSourceEntity, IncidentVictimEntity } from 'src/incidents/entities/incident.entity';
@@ -20,6 +22,7 @@ import { PlaceEntity, PlaceNameEntity } from 'src/places/entities/place.entity';
 import { RedactionProfileEntity } from 'src/redaction/entities/redaction-profile.entity';
 import { RedactionTermEntity } from 'src/redaction/entities/redaction-term.entity';
 import { RedactionEntity } from 'src/redaction/entities/redaction.entity';
+import { SearchDocumentEntity } from 'src/search/entities/search-document.entity';
 import { ConsentVersionEntity } from 'src/testimonies/entities/consent-version.entity';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptEntity, TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
@@ -64,4 +67,7 @@ export const ALL_ENTITIES = [
   ImportEntity,
   ImportRowErrorEntity,
   ExternalRefEntity,
+  ExportEntity,
+  SigningKeyEntity,
+  SearchDocumentEntity,
 ];

@@ -12,6 +12,8 @@ export interface JobPayloads {
   'redaction.run': { caseId: string; testimonyIds: string[] | null; profile: string };
   /** Reads one uploaded import file (imports row) in batches: people, incidents or perpetrators. */
   'import.run': { importId: string };
+  /** Builds one case-file export package (exports row): consent-checked, signed BagIt zip. */
+  'export.build': { exportId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -19,6 +21,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'system.echo': 'system',
   'redaction.run': 'redaction',
   'import.run': 'import',
+  'export.build': 'export',
 };
 
 /** What goes through Redis: the durable job row's id plus context. */

@@ -67,7 +67,7 @@ describe('witness safety', () => {
   }
 
   // Query strings that make GET routes valid, so they answer with data rather than 400.
-  const QUERIES: Record<string, string> = { '/cases/{caseId}/testimonies/{testimonyId}/consent-decision': '?recipientKind=un_mechanism&purpose=share_un_mechanisms&deathPenaltyJurisdiction=false', '/cases/{caseId}/search': `?q=${encodeURIComponent('김철수')}` };
+  const QUERIES: Record<string, string> = { '/cases/{caseId}/testimonies/{testimonyId}/consent-decision': '?recipientKind=un_mechanism&purpose=share_un_mechanisms&deathPenaltyJurisdiction=false', '/cases/{caseId}/search': `?q=${encodeURIComponent('김철수')}`, '/cases/{caseId}/search/raw': `?q=${encodeURIComponent('김철수')}` };
 
   function fill(path: string): string {
     return path.replace(/\{(\w+)\}/g, (_m, name: string) => ids[name] ?? '00000000-0000-4000-8000-000000000000') + (QUERIES[path] ?? '');

@@ -2,14 +2,18 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { CaseSearchQueryDto, mapSearchHit, SearchPageDto, SearchQueryDto } from 'src/search/dto/search.dto';
+import { CaseSearchQueryDto, mapSearchHit, RawSearchQueryDto, RawSearchResultDto, SearchPageDto, SearchQueryDto } from 'src/search/dto/search.dto';
+import { RawSearchService } from 'src/search/raw-search.service';
 import { SearchService } from 'src/search/search.service';
 
 @ApiTags('search')
 @Controller()
 @Authenticated()
 export class SearchController {
-  constructor(private readonly searchService: SearchService) {}
+  constructor(
+    private readonly searchService: SearchService,
+    private readonly rawSearch: RawSearchService,
+  ) {}
 
   /** Testimonies (de-identified text), incidents, perpetrators and places of every case the caller is a member of. */
   @Get('search')
@@ -17,6 +21,13 @@ export class SearchController {
   async search(@Query() query: SearchQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<SearchPageDto> {
     const page = await this.searchService.search(query, actor);
     return { ...page, items: page.items.map(mapSearchHit) };
+  }
+
+  /** Identities and raw transcript text of one case: identity clearance only; audited. */
+  @Get('cases/:caseId/search/raw')
+  @ApiOkResponse({ type: RawSearchResultDto })
+  searchRaw(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: RawSearchQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<RawSearchResultDto> {
+    return this.rawSearch.search(caseId, query.q, query.limit, actor);
   }
 
   @Get('cases/:caseId/search')

@@ -50,6 +50,34 @@ export class SearchQueryDto {
 /** The per-case route: the case is in the path. */
 export class CaseSearchQueryDto extends SearchQueryDto {}
 
+export class RawSearchQueryDto {
+  @ApiProperty({ description: 'Text to find in identities and raw transcripts (at least two characters); never logged' })
+  @IsString() @MinLength(2) @MaxLength(200)
+  q: string;
+
+  @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit: number = 25;
+}
+
+export class RawHitDto {
+  @ApiProperty({ enum: ['person', 'transcript'] }) kind: 'person' | 'transcript';
+  @ApiProperty({ format: 'uuid', description: 'Person id, or transcript id' }) id: string;
+  @ApiProperty({ example: 'W-0007', description: 'The person, or the interviewee of the transcript' }) code: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) testimonyId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) version: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) language: string | null;
+  @ApiProperty({ type: [String], description: 'For people: the identity fields that matched (read them at GET …/people/:id/identity)' }) matchedFields: string[];
+  @ApiProperty() matches: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Raw text around the first match, HTML-escaped, matches in <mark>' }) snippet: string | null;
+}
+
+export class RawSearchResultDto {
+  @ApiProperty({ type: [RawHitDto] }) items: RawHitDto[];
+  @ApiProperty({ example: { people: 12, transcripts: 40 } }) scanned: { people: number; transcripts: number };
+  @ApiProperty({ description: 'True when the case holds more raw text than one search scans' }) truncated: boolean;
+}
+
 export class SearchDateDto {
   @ApiProperty({ nullable: true, type: String, example: '1997-03-01' }) earliest: string | null;
   @ApiProperty({ nullable: true, type: String, example: '1997-03-31' }) latest: string | null;

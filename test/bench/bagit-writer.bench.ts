@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { generateSigningKeyPair } from 'src/exports/bagit/bag-signature';
 import { verifyBag } from 'src/exports/bagit/bag-verifier';
 import { writeBag, type BagFileEntry } from 'src/exports/bagit/bag-writer';
+import { RssSampler } from './support/rss-sampler';
 
 const MiB = 2 ** 20;
 const TOTAL_MIB = Number(process.env.BAGIT_BENCH_MB ?? 200);
@@ -44,19 +45,6 @@ async function* payload(totalMiB: number): AsyncGenerator<BagFileEntry> {
   const large = Math.max(1, Math.floor(totalMiB / LARGE_FILE_MIB));
   for (let i = 0; i < large; i++) {
     yield { path: `evidence/E-${String(i).padStart(4, '0')}.mp4`, source: generated(LARGE_FILE_MIB, i) };
-  }
-}
-
-class RssSampler {
-  peak = process.memoryUsage().rss;
-  private readonly timer = setInterval(() => this.sample(), 10);
-  sample(): void {
-    this.peak = Math.max(this.peak, process.memoryUsage().rss);
-  }
-  stop(): number {
-    clearInterval(this.timer);
-    this.sample();
-    return this.peak;
   }
 }
 

@@ -22,24 +22,12 @@ import { loadConfig } from '../../src/config/config';
 import { runMigrations } from '../../src/database/migrate';
 import { UsersService } from '../../src/users/users.service';
 import { WorkerModule } from '../../src/worker.module';
+import { RssSampler } from './support/rss-sampler';
 
 const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 100_000);
 const SMALL = 10_000;
 const TARGET_ROWS_S = 2000;
 const MiB = 2 ** 20;
-
-class RssSampler {
-  peak = process.memoryUsage().rss;
-  private readonly timer = setInterval(() => this.sample(), 20);
-  sample(): void {
-    this.peak = Math.max(this.peak, process.memoryUsage().rss);
-  }
-  stop(): number {
-    clearInterval(this.timer);
-    this.sample();
-    return this.peak;
-  }
-}
 
 const mib = (bytes: number) => (bytes / MiB).toFixed(0);
 const VIOLATIONS = ['torture', 'arbitrary_detention', 'forced_labour', 'execution', 'starvation', 'enforced_disappearance'];
@@ -115,7 +103,7 @@ async function main(): Promise<void> {
       const bad = await writeCsv(file, rows, label);
       global.gc?.();
       const startRss = process.memoryUsage().rss;
-      const sampler = new RssSampler();
+      const sampler = new RssSampler(20);
       const started = process.hrtime.bigint();
       const accepted = await http().post(`/cases/${caseId}/imports`).set(...auth).field('entityType', 'incidents').attach('file', file, { filename: `${label}.csv`, contentType: 'text/csv' }).expect(202);
       const uploaded = process.hrtime.bigint();

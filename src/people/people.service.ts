@@ -19,8 +19,6 @@ export interface PersonView {
   hasIdentity: boolean;
 }
 
-export { identityAad };
-
 /** Drops empty strings and empty lists so the sealed record holds only what was given. */
 function compactIdentity(identity: PersonIdentityDto): PersonIdentityDto {
   return JSON.parse(JSON.stringify(identity, (_k, v: unknown) => (v === '' || (Array.isArray(v) && v.length === 0) ? undefined : v))) as PersonIdentityDto;
@@ -123,7 +121,9 @@ export class PeopleService {
 
   /** Destroys the sealed identity for good; the pseudonym and everything linked to it remain. */
   async eraseIdentity(caseId: string, personId: string, input: EraseIdentityDto, actor: AuthenticatedUser): Promise<PersonView> {
-    return this.afterDictionaryChange(caseId, actor, async (manager) => {
+    // Not re-redacted: without the erased names a new run would let them through. Existing
+    // redactions already removed them and stay valid.
+    return this.dataSource.transaction(async (manager) => {
       await this.access.require(caseId, actor, 'record', manager);
       await this.access.require(caseId, actor, 'identity', manager);
       const { entity } = await this.load(manager, caseId, personId, true);
@@ -134,8 +134,6 @@ export class PeopleService {
       await this.audit.record(manager, { actorId: actor.id, action: 'person.identity_erase', subjectType: 'person', subjectId: personId, caseId, details: { code: entity.code, reason: input.reason } });
       const after = await this.load(manager, caseId, personId);
       return { entity: after.entity, hasIdentity: false };
-      // Not re-redacted: without the erased names a new run would let them through. Existing
-      // redactions already removed them and stay valid.
-    }, () => false);
+    });
   }
 }

@@ -23,7 +23,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       // The cause goes to the log (with the correlation id), never to the caller.
-      this.logger.error({ err: exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : String(exception) }, 'unhandled error');
+      this.logger.error({ err: describeForLog(exception) }, 'unhandled error');
     }
     if (body.statusCode === 429 && body.details && typeof body.details === 'object' && 'retryAfterSeconds' in body.details) {
       res.setHeader('Retry-After', String((body.details as { retryAfterSeconds: number }).retryAfterSeconds));
@@ -61,4 +61,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function httpErrorName(status: number): string {
   const name = HttpStatus[status];
   return typeof name === 'string' ? name : 'ERROR';
+}
+
+/**
+ * What of an error goes to the log. A database error's message can quote the input that broke
+ * it (a value too long, a malformed uuid), and input may be a name: log its SQLSTATE, table and
+ * constraint instead of the message.
+ */
+export function describeForLog(exception: unknown): Record<string, unknown> | string {
+  if (!(exception instanceof Error)) return typeof exception;
+  const driver = (exception as { driverError?: { code?: string; table?: string; constraint?: string; routine?: string } }).driverError;
+  if (driver) return { type: exception.name, sqlState: driver.code, table: driver.table, constraint: driver.constraint, routine: driver.routine };
+  return { type: exception.name, message: exception.message, stack: exception.stack };
 }

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
+import { describeForLog } from 'src/common/errors/all-exceptions.filter';
 import type { JsonObject } from 'src/common/json';
 import { ROOT_LOGGER } from 'src/common/logging/logger';
 import { requestContext } from 'src/common/logging/request-context';
@@ -76,7 +77,10 @@ export class JobRunner {
       return result;
     } catch (error) {
       const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= maxAttempts;
-      const reason = error instanceof Error ? error.message : String(error);
+      // The reason is stored and shown on the job: a database error's message can quote input, so
+      // it is reduced to its SQLSTATE (the same rule as the error log).
+      const described = describeForLog(error);
+      const reason = typeof described === 'string' ? 'unknown failure' : described.sqlState ? `database error ${String(described.sqlState)}` : String(described.message);
       await repo.update({ id: jobId }, { status: final ? 'failed' : 'queued', error: reason, finishedAt: final ? new Date() : null });
       this.logger.warn({ jobId, name: job.name, final, reason }, 'job attempt failed');
       throw error;

@@ -66,11 +66,12 @@ function httpErrorName(status: number): string {
 /**
  * What of an error goes to the log. A database error's message can quote the input that broke
  * it (a value too long, a malformed uuid), and input may be a name: log its SQLSTATE, table and
- * constraint instead of the message.
+ * constraint instead of the message (except for RAISE EXCEPTION in our own SQL).
  */
 export function describeForLog(exception: unknown): Record<string, unknown> | string {
   if (!(exception instanceof Error)) return typeof exception;
   const driver = (exception as { driverError?: { code?: string; table?: string; constraint?: string; routine?: string } }).driverError;
-  if (driver) return { type: exception.name, sqlState: driver.code, table: driver.table, constraint: driver.constraint, routine: driver.routine };
+  // P0001 is RAISE EXCEPTION in our own triggers and functions: their messages are ours, not input.
+  if (driver && driver.code !== 'P0001') return { type: exception.name, sqlState: driver.code, table: driver.table, constraint: driver.constraint, routine: driver.routine };
   return { type: exception.name, message: exception.message, stack: exception.stack };
 }

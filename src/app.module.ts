@@ -21,6 +21,7 @@ import { ImportsModule } from 'src/imports/imports.module';
 import { IncidentsModule } from 'src/incidents/incidents.module';
 import { RedactionModule } from 'src/redaction/redaction.module';
 import { LegalModule } from 'src/legal/legal.module';
+import { MeModule } from 'src/me/me.module';
 import { PeopleModule } from 'src/people/people.module';
 import { PerpetratorsModule } from 'src/perpetrators/perpetrators.module';
 import { PlacesModule } from 'src/places/places.module';
@@ -33,7 +34,7 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule, StorageModule, AuditModule, AuthModule, UsersModule, JobsModule, CasesModule, PeopleModule, TestimoniesModule, FilesModule, RedactionModule, LegalModule, EvidenceModule, PlacesModule, IncidentsModule, PerpetratorsModule, ImportsModule, ExportsModule, SearchModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule, StorageModule, AuditModule, AuthModule, UsersModule, JobsModule, CasesModule, PeopleModule, TestimoniesModule, FilesModule, RedactionModule, LegalModule, EvidenceModule, PlacesModule, IncidentsModule, PerpetratorsModule, ImportsModule, ExportsModule, SearchModule, MeModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

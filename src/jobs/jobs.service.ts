@@ -3,6 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
+import { CaseAccessService } from 'src/cases/case-access.service';
+import { memberMay } from 'src/cases/case-permissions';
+import { page, type Page } from 'src/common/http/pagination';
+import type { ListCaseJobsQueryDto } from 'src/jobs/dto/job.dto';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import type { JsonObject } from 'src/common/json';
 import { NotFoundDomainException } from 'src/common/errors/domain.exception';
@@ -17,6 +21,7 @@ export class JobsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueGateway,
     private readonly audit: AuditService,
+    private readonly access: CaseAccessService,
   ) {}
 
   /**
@@ -48,10 +53,27 @@ export class JobsService {
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
-  /** A job is visible to whoever started it and to admins; case jobs will add case members. */
+  /** A job is visible to whoever started it, to admins, and to the leads of its case. */
   async get(id: string, actor: AuthenticatedUser): Promise<JobEntity> {
     const job = await this.dataSource.getRepository(JobEntity).findOne({ where: { id } });
-    if (!job || (job.createdBy !== actor.id && actor.role !== 'admin')) throw new NotFoundDomainException('Job');
+    if (!job) throw new NotFoundDomainException('Job');
+    if (job.createdBy === actor.id || actor.role === 'admin') return job;
+    const member = job.caseId ? await this.access.membership(job.caseId, actor) : null;
+    if (!member || !memberMay(member, 'manage')) throw new NotFoundDomainException('Job');
     return job;
+  }
+
+  /**
+   * A case's jobs, newest first, so progress survives a page reload: members see the jobs they
+   * started, leads every job of the case.
+   */
+  async listForCase(caseId: string, query: ListCaseJobsQueryDto, actor: AuthenticatedUser): Promise<Page<JobEntity>> {
+    const member = await this.access.require(caseId, actor, 'read');
+    const qb = this.dataSource.getRepository(JobEntity).createQueryBuilder('j').where('j.case_id = :caseId', { caseId });
+    if (!memberMay(member, 'manage')) qb.andWhere('j.created_by = :actor', { actor: actor.id });
+    if (query.status) qb.andWhere('j.status = :status', { status: query.status });
+    if (query.queue) qb.andWhere('j.queue = :queue', { queue: query.queue });
+    const [items, total] = await qb.orderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    return page(items, total, query);
   }
 }

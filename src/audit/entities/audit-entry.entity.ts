@@ -7,6 +7,7 @@ import type { JsonObject } from 'src/common/json';
  * including `prevHash`, so changing or removing any entry breaks every later link.
  */
 @Entity('audit_log')
+@Index('audit_log_actor_seq_idx', ['actorId', 'seq'])
 export class AuditEntryEntity {
   /** Position in the chain, assigned under a lock so it has no gaps. */
   @PrimaryColumn({ type: 'bigint' }) seq: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from 'src/common/http/pagination';
 import type { JsonObject } from 'src/common/json';
 import { JOB_STATUSES, JobEntity, type JobStatus } from 'src/jobs/entities/job.entity';
 
@@ -39,4 +40,23 @@ export class EchoJobDto {
   @MinLength(1)
   @MaxLength(200)
   message: string;
+}
+
+export class ListCaseJobsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: JOB_STATUSES })
+  @IsOptional()
+  @IsIn(JOB_STATUSES)
+  status?: JobStatus;
+
+  @ApiPropertyOptional({ enum: ['redaction', 'export', 'import'], description: 'Only jobs of this queue' })
+  @IsOptional()
+  @IsIn(['redaction', 'export', 'import'])
+  queue?: string;
+}
+
+export class JobPageDto {
+  @ApiProperty({ type: [JobDto] }) items: JobDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }

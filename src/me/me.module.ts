@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { MeController } from 'src/me/me.controller';
+import { MeService } from 'src/me/me.service';
+
+/** The signed-in user's own view across cases: what waits for them, what they did. */
+@Module({ controllers: [MeController], providers: [MeService] })
+export class MeModule {}

@@ -93,7 +93,11 @@ describe('places gazetteer', () => {
     const res = await ctx.http().get('/vocabularies/violation-types?limit=100').set(...bearer(reviewer.token)).expect(200);
     const vocabulary = res.body.items.map((v: { code: string }) => v.code);
     expect(vocabulary).toEqual(expect.arrayContaining(['arbitrary_detention', 'torture', 'execution', 'forced_labour', 'sexual_violence', 'enforced_disappearance', 'forced_repatriation', 'religious_persecution', 'starvation']));
-    expect(res.body.items[0]).toEqual({ code: 'arbitrary_detention', label: 'Arbitrary detention', description: expect.any(String), coiCategory: 'COI-E' });
+    expect(res.body.items[0]).toEqual({ code: 'arbitrary_detention', label: 'Arbitrary detention', description: expect.any(String), labelKo: '자의적 구금', descriptionKo: expect.any(String), coiCategory: 'COI-E' });
+    for (const v of res.body.items as Array<{ label: string; labelKo: string; descriptionKo: string }>) {
+      expect(v.labelKo, `${v.label} has a Korean label of its own`).toMatch(/[가-힣]/);
+      expect(v.descriptionKo).toMatch(/[가-힣]/);
+    }
     const page = await ctx.http().get('/vocabularies/violation-types?limit=2&offset=2').set(...bearer(reviewer.token)).expect(200);
     expect(page.body).toMatchObject({ limit: 2, offset: 2, total: res.body.total });
     expect(page.body.items).toHaveLength(2);

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { PageQueryDto, type Page } from 'src/common/http/pagination';
-import { CreateIncidentDto, IncidentDto, ListIncidentsQueryDto, mapIncident, mapViolationType, UpdateIncidentDto, ViolationTypeDto } from 'src/incidents/dto/incident.dto';
+import { CreateIncidentDto, IncidentDto, ListIncidentsQueryDto, mapIncident, mapViolationType, UpdateIncidentDto, ViolationTypeDto, ViolationTypePageDto } from 'src/incidents/dto/incident.dto';
 import { IncidentsService } from 'src/incidents/incidents.service';
 
 @ApiTags('incidents')
@@ -42,6 +42,7 @@ export class VocabulariesController {
   constructor(private readonly incidents: IncidentsService) {}
 
   @Get('violation-types')
+  @ApiOkResponse({ type: ViolationTypePageDto })
   async violationTypes(@Query() query: PageQueryDto): Promise<Page<ViolationTypeDto>> {
     const page = await this.incidents.violationTypes(query);
     return { ...page, items: page.items.map(mapViolationType) };

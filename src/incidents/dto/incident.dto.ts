@@ -148,6 +148,8 @@ export class ViolationTypeDto {
   @ApiProperty({ example: 'torture' }) code: string;
   @ApiProperty() label: string;
   @ApiProperty() description: string;
+  @ApiProperty({ example: '고문' }) labelKo: string;
+  @ApiProperty() descriptionKo: string;
   @ApiPropertyOptional({ nullable: true, type: String, example: 'COI-E' }) coiCategory: string | null;
 }
 
@@ -177,5 +179,12 @@ export function mapIncident(v: IncidentView): IncidentDto {
 }
 
 export function mapViolationType(t: ViolationTypeEntity): ViolationTypeDto {
-  return { code: t.code, label: t.label, description: t.description, coiCategory: t.coiCategory };
+  return { code: t.code, label: t.label, description: t.description, labelKo: t.labelKo, descriptionKo: t.descriptionKo, coiCategory: t.coiCategory };
+}
+
+export class ViolationTypePageDto {
+  @ApiProperty({ type: [ViolationTypeDto] }) items: ViolationTypeDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }

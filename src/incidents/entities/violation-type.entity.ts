@@ -9,6 +9,8 @@ export class ViolationTypeEntity {
   @PrimaryColumn({ type: 'text' }) code: string;
   @Column({ type: 'text' }) label: string;
   @Column({ type: 'text' }) description: string;
+  @Column({ name: 'label_ko', type: 'text' }) labelKo: string;
+  @Column({ name: 'description_ko', type: 'text' }) descriptionKo: string;
   /** The UN Commission of Inquiry (2014) chapter it falls under, COI-A … COI-F, where one fits. */
   @Column({ name: 'coi_category', type: 'text', nullable: true }) coiCategory: string | null;
   @Column({ name: 'sort_order', type: 'integer' }) sortOrder: number;

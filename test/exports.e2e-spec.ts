@@ -55,6 +55,8 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
   let ctx: TestContext;
   let f: CaseFixture;
   let reviewer: { id: string; token: string };
+  /** A case lead without identity clearance. */
+  let unclearedLead: { id: string; token: string };
   let dir: string;
   const ids: Record<string, string> = {};
   const codes: Record<string, string> = {};
@@ -92,6 +94,8 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
     await ctx.startWorker();
     reviewer = await ctx.createUser('reviewer');
     await ctx.http().put(`/cases/${f.caseId}/members/${reviewer.id}`).set(...lead()).send({ role: 'reviewer', identityClearance: false }).expect(200);
+    unclearedLead = await ctx.createUser('investigator');
+    await ctx.http().put(`/cases/${f.caseId}/members/${unclearedLead.id}`).set(...lead()).send({ role: 'lead', identityClearance: false }).expect(200);
 
     // Everyone is registered before any redaction runs, so every dictionary has every name.
     for (const [key, p] of Object.entries(PEOPLE)) {
@@ -185,7 +189,7 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
     ]));
     expect(done.excluded).toHaveLength(3);
     // C consented to identified disclosure, so her recording goes to the UN (the un profile pseudonymises, it does not de-identify).
-    expect(done.included).toMatchObject({ testimonies: 2, evidenceItems: 3, evidenceLinks: 1, files: 2, incidents: 1, incidentSourcesLeftOut: 1 });
+    expect(done.included).toMatchObject({ testimonies: 2, evidenceItems: 3, evidenceLinks: 1, files: 2, testimonyFiles: 1, incidents: 1, incidentSourcesLeftOut: 1 });
 
     const key = (await ctx.http().get('/exports/signing-key').set(...bearer(f.observer.token)).expect(200)).body;
     expect(done.keyFingerprint).toBe(key.fingerprint);
@@ -251,6 +255,10 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
 
   it('only leads download; a download before the package is ready is refused; observers can read the status', async () => {
     await ctx.http().get(`/cases/${f.caseId}/exports/${ids.unExport}/download`).set(...bearer(f.observer.token)).expect(403);
+    // The UN package carries C's interview recording: like GET …/files/:id/content, identity clearance.
+    const refused = await ctx.http().get(`/cases/${f.caseId}/exports/${ids.unExport}/download`).set(...bearer(unclearedLead.token)).expect(403);
+    expect(refused.body).toMatchObject({ error: 'IDENTITY_CLEARANCE_REQUIRED', message: expect.stringContaining('1 file(s) of testimonies') });
+    expect(await ctx.sql("SELECT 1 FROM audit_log WHERE action = 'export.download' AND actor_id = $1", [unclearedLead.id])).toHaveLength(0);
     await ctx.http().get(`/cases/${f.caseId}/exports/${ids.unExport}/download`).set(...bearer(f.outsider.token)).expect(404);
     const list = await ctx.http().get(`/cases/${f.caseId}/exports?status=ready`).set(...bearer(f.observer.token)).expect(200);
     expect(list.body.items.map((e: { id: string }) => e.id)).toContain(ids.unExport);
@@ -264,7 +272,9 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
       expect.objectContaining({ code: codes.d, reason: 'no_approved_redaction' }),
       expect.objectContaining({ code: codes.recItem, kind: 'evidence_item', reason: 'source_testimony_excluded' }),
     ]));
-    expect(done.included).toMatchObject({ testimonies: 1, files: 1 });
+    expect(done.included).toMatchObject({ testimonies: 1, files: 1, testimonyFiles: 0 });
+    // No testimony's file in it: a lead without identity clearance may download it.
+    await ctx.http().get(`/cases/${f.caseId}/exports/${done.id}/download`).set(...bearer(unclearedLead.token)).expect(200);
     const { path } = await download(done.id);
     const files = await unzip(path);
     const all = [...files.values()].map((b) => b.toString('utf8')).join('\n');

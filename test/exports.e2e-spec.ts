@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
 import { runVerifyCli } from 'src/exports/bagit/verify-cli';
 import { bearer, createTestContext, TestContext } from './helpers/test-app';
 import { CaseFixture, createCaseFixture, WITNESS_IDENTITY } from './helpers/case-fixtures';
 import { waitFor } from './helpers/wait';
+import { binaryBody, unzip } from './helpers/zip';
 
 // Four witnesses, a victim and an individual perpetrator, every one with Hangul and romanised names.
 const PEOPLE = {
@@ -31,26 +31,6 @@ const text = (self: string) =>
 const CONSENT = { recontactAllowed: false, method: 'signed_form', takenAt: '2024-05-03T09:00:00Z' };
 const PURPOSES = ['share_un_mechanisms', 'share_national_prosecutors', 'publication'];
 
-function unzip(path: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('no zip'));
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => { files.set(entry.fileName, Buffer.concat(chunks)); zip.readEntry(); }).on('error', reject);
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
 describe('case-file export (BagIt, consent-checked, signed)', () => {
   let ctx: TestContext;
   let f: CaseFixture;
@@ -68,11 +48,7 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
   const finishedJob = (id: string) => waitFor(async () => (await ctx.http().get(`/jobs/${id}`).set(...lead()).expect(200)).body, (j) => j.status === 'completed' || j.status === 'failed', 60_000);
   const exportDone = (id: string) => waitFor(async () => (await ctx.http().get(`/cases/${f.caseId}/exports/${id}`).set(...lead()).expect(200)).body, (e) => e.status === 'ready' || e.status === 'failed', 90_000);
   const download = async (id: string): Promise<{ path: string; bytes: Buffer }> => {
-    const res = await ctx.http().get(`/cases/${f.caseId}/exports/${id}/download`).set(...lead()).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await ctx.http().get(`/cases/${f.caseId}/exports/${id}/download`).set(...lead()).buffer(true).parse(binaryBody).expect(200);
     const bytes = res.body as Buffer;
     const path = join(dir, `${id}.zip`);
     writeFileSync(path, bytes);

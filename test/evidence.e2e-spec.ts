@@ -32,7 +32,9 @@ describe('evidence items, links to crime elements and the case matrix', () => {
     reviewer = await ctx.createUser('reviewer');
     analyst = await ctx.createUser('analyst');
     await ctx.http().put(`/cases/${f.caseId}/members/${reviewer.id}`).set(...bearer(f.lead.token)).send({ role: 'reviewer', identityClearance: false }).expect(200);
-    await ctx.http().put(`/cases/${f.caseId}/members/${analyst.id}`).set(...bearer(f.lead.token)).send({ role: 'analyst', identityClearance: false }).expect(200);
+    // Choosing a transcript passage reads the raw text (its SHA-256 is computed from it): identity
+    // clearance (test/redaction-clearance.e2e-spec.ts covers an analyst without it).
+    await ctx.http().put(`/cases/${f.caseId}/members/${analyst.id}`).set(...bearer(f.lead.token)).send({ role: 'analyst', identityClearance: true }).expect(200);
     const list = await ctx.http().get('/legal/frameworks?code=rome-statute&status=published').set(...bearer(f.lead.token)).expect(200);
     rome = (await ctx.http().get(`/legal/frameworks/${list.body.items[0].id}`).set(...bearer(f.lead.token)).expect(200)).body as FrameworkBody;
     for (const c of rome.crimes) for (const e of c.elements) el.set(e.code, e);

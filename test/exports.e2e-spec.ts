@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
 import { runVerifyCli } from 'src/exports/bagit/verify-cli';
 import { bearer, createTestContext, TestContext } from './helpers/test-app';
 import { CaseFixture, createCaseFixture, WITNESS_IDENTITY } from './helpers/case-fixtures';
 import { waitFor } from './helpers/wait';
+import { binaryBody, unzip } from './helpers/zip';
 
 // Four witnesses, a victim and an individual perpetrator, every one with Hangul and romanised names.
 const PEOPLE = {
@@ -31,30 +31,12 @@ const text = (self: string) =>
 const CONSENT = { recontactAllowed: false, method: 'signed_form', takenAt: '2024-05-03T09:00:00Z' };
 const PURPOSES = ['share_un_mechanisms', 'share_national_prosecutors', 'publication'];
 
-function unzip(path: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('no zip'));
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => { files.set(entry.fileName, Buffer.concat(chunks)); zip.readEntry(); }).on('error', reject);
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
 describe('case-file export (BagIt, consent-checked, signed)', () => {
   let ctx: TestContext;
   let f: CaseFixture;
   let reviewer: { id: string; token: string };
+  /** A case lead without identity clearance. */
+  let unclearedLead: { id: string; token: string };
   let dir: string;
   const ids: Record<string, string> = {};
   const codes: Record<string, string> = {};
@@ -66,11 +48,7 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
   const finishedJob = (id: string) => waitFor(async () => (await ctx.http().get(`/jobs/${id}`).set(...lead()).expect(200)).body, (j) => j.status === 'completed' || j.status === 'failed', 60_000);
   const exportDone = (id: string) => waitFor(async () => (await ctx.http().get(`/cases/${f.caseId}/exports/${id}`).set(...lead()).expect(200)).body, (e) => e.status === 'ready' || e.status === 'failed', 90_000);
   const download = async (id: string): Promise<{ path: string; bytes: Buffer }> => {
-    const res = await ctx.http().get(`/cases/${f.caseId}/exports/${id}/download`).set(...lead()).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await ctx.http().get(`/cases/${f.caseId}/exports/${id}/download`).set(...lead()).buffer(true).parse(binaryBody).expect(200);
     const bytes = res.body as Buffer;
     const path = join(dir, `${id}.zip`);
     writeFileSync(path, bytes);
@@ -92,6 +70,8 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
     await ctx.startWorker();
     reviewer = await ctx.createUser('reviewer');
     await ctx.http().put(`/cases/${f.caseId}/members/${reviewer.id}`).set(...lead()).send({ role: 'reviewer', identityClearance: false }).expect(200);
+    unclearedLead = await ctx.createUser('investigator');
+    await ctx.http().put(`/cases/${f.caseId}/members/${unclearedLead.id}`).set(...lead()).send({ role: 'lead', identityClearance: false }).expect(200);
 
     // Everyone is registered before any redaction runs, so every dictionary has every name.
     for (const [key, p] of Object.entries(PEOPLE)) {
@@ -185,7 +165,7 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
     ]));
     expect(done.excluded).toHaveLength(3);
     // C consented to identified disclosure, so her recording goes to the UN (the un profile pseudonymises, it does not de-identify).
-    expect(done.included).toMatchObject({ testimonies: 2, evidenceItems: 3, evidenceLinks: 1, files: 2, incidents: 1, incidentSourcesLeftOut: 1 });
+    expect(done.included).toMatchObject({ testimonies: 2, evidenceItems: 3, evidenceLinks: 1, files: 2, testimonyFiles: 1, incidents: 1, incidentSourcesLeftOut: 1 });
 
     const key = (await ctx.http().get('/exports/signing-key').set(...bearer(f.observer.token)).expect(200)).body;
     expect(done.keyFingerprint).toBe(key.fingerprint);
@@ -251,6 +231,10 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
 
   it('only leads download; a download before the package is ready is refused; observers can read the status', async () => {
     await ctx.http().get(`/cases/${f.caseId}/exports/${ids.unExport}/download`).set(...bearer(f.observer.token)).expect(403);
+    // The UN package carries C's interview recording: like GET …/files/:id/content, identity clearance.
+    const refused = await ctx.http().get(`/cases/${f.caseId}/exports/${ids.unExport}/download`).set(...bearer(unclearedLead.token)).expect(403);
+    expect(refused.body).toMatchObject({ error: 'IDENTITY_CLEARANCE_REQUIRED', message: expect.stringContaining('1 file(s) of testimonies') });
+    expect(await ctx.sql("SELECT 1 FROM audit_log WHERE action = 'export.download' AND actor_id = $1", [unclearedLead.id])).toHaveLength(0);
     await ctx.http().get(`/cases/${f.caseId}/exports/${ids.unExport}/download`).set(...bearer(f.outsider.token)).expect(404);
     const list = await ctx.http().get(`/cases/${f.caseId}/exports?status=ready`).set(...bearer(f.observer.token)).expect(200);
     expect(list.body.items.map((e: { id: string }) => e.id)).toContain(ids.unExport);
@@ -264,7 +248,9 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
       expect.objectContaining({ code: codes.d, reason: 'no_approved_redaction' }),
       expect.objectContaining({ code: codes.recItem, kind: 'evidence_item', reason: 'source_testimony_excluded' }),
     ]));
-    expect(done.included).toMatchObject({ testimonies: 1, files: 1 });
+    expect(done.included).toMatchObject({ testimonies: 1, files: 1, testimonyFiles: 0 });
+    // No testimony's file in it: a lead without identity clearance may download it.
+    await ctx.http().get(`/cases/${f.caseId}/exports/${done.id}/download`).set(...bearer(unclearedLead.token)).expect(200);
     const { path } = await download(done.id);
     const files = await unzip(path);
     const all = [...files.values()].map((b) => b.toString('utf8')).join('\n');

@@ -20,7 +20,9 @@ describe('redaction through the queue', () => {
     f = await createCaseFixture(ctx);
     await ctx.startWorker();
     reviewer = await ctx.createUser('reviewer');
-    await ctx.http().put(`/cases/${f.caseId}/members/${reviewer.id}`).set(...bearer(f.lead.token)).send({ role: 'reviewer', identityClearance: false }).expect(200);
+    // Span edits on approval rebuild the text from the original: they need identity clearance
+    // (test/redaction-clearance.e2e-spec.ts covers a reviewer without it).
+    await ctx.http().put(`/cases/${f.caseId}/members/${reviewer.id}`).set(...bearer(f.lead.token)).send({ role: 'reviewer', identityClearance: true }).expect(200);
     const person = await ctx.http().post(`/cases/${f.caseId}/people`).set(...bearer(f.lead.token)).send({ kind: 'witness', identity: WITNESS_IDENTITY }).expect(201);
     const t = await ctx.http().post(`/cases/${f.caseId}/testimonies`).set(...bearer(f.lead.token)).send({ intervieweeId: person.body.id, interviewDate: { precision: 'unknown' }, languages: ['ko'], modality: 'in_person', riskLevel: 'high' }).expect(201);
     testimonyId = t.body.id;

@@ -5,7 +5,7 @@ import { CasePermission, memberMay } from 'src/cases/case-permissions';
 import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import { CaseEntity, type CaseStatus } from 'src/cases/entities/case.entity';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { DomainException, NotFoundDomainException } from 'src/common/errors/domain.exception';
+import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException } from 'src/common/errors/domain.exception';
 import { requestContext } from 'src/common/logging/request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,11 +41,13 @@ export class CaseAccessService {
     return (await this.lookup(caseId, user, manager))?.member ?? null;
   }
 
-  async require(caseId: string, user: AuthenticatedUser, permission: CasePermission, manager?: EntityManager): Promise<CaseMemberEntity> {
+  /** `what` names the operation in the answer to a member without identity clearance. */
+  async require(caseId: string, user: AuthenticatedUser, permission: CasePermission, manager?: EntityManager, what?: string): Promise<CaseMemberEntity> {
     const found = await this.lookup(caseId, user, manager);
     if (!found) throw new NotFoundDomainException('Case');
     if (!memberMay(found.member, permission)) {
-      throw new DomainException('FORBIDDEN', permission === 'identity' ? 'This needs identity clearance on the case' : `Your role on this case (${found.member.role}) does not allow this`);
+      if (permission === 'identity') throw new IdentityClearanceRequiredException(what);
+      throw new DomainException('FORBIDDEN', `Your role on this case (${found.member.role}) does not allow this`);
     }
     if (CHANGING.has(permission) && found.caseStatus === 'archived') {
       throw new DomainException('CONFLICT', 'The case is archived; a lead must reopen it before anything changes');

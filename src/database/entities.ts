@@ -19,6 +19,7 @@ import { LegalModeEntity, LegalModeRequirementEntity } from 'src/legal/entities/
 import { PersonEntity } from 'src/people/entities/person.entity';
 import { PerpetratorEntity, PerpetratorPositionEntity } from 'src/perpetrators/entities/perpetrator.entity';
 import { PlaceEntity, PlaceNameEntity } from 'src/places/entities/place.entity';
+import { RedactionCommentEntity } from 'src/redaction/entities/redaction-comment.entity';
 import { RedactionProfileEntity } from 'src/redaction/entities/redaction-profile.entity';
 import { RedactionTermEntity } from 'src/redaction/entities/redaction-term.entity';
 import { RedactionEntity } from 'src/redaction/entities/redaction.entity';
@@ -47,6 +48,7 @@ export const ALL_ENTITIES = [
   RedactionEntity,
   RedactionTermEntity,
   RedactionProfileEntity,
+  RedactionCommentEntity,
   LegalFrameworkEntity,
   LegalSharedRequirementEntity,
   LegalCrimeEntity,

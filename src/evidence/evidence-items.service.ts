@@ -54,7 +54,7 @@ export class EvidenceItemsService {
       } else if (input.derivation) {
         throw new ValidationDomainException('derivation', 'is only for a working copy (with derivedFromItemId)');
       }
-      const intake = input.kind === 'transcript_passage' ? await this.passageIntake(manager, caseId, input) : FILE_EVIDENCE_KINDS.includes(input.kind) ? await this.fileIntake(manager, caseId, input) : this.physicalIntake(input);
+      const intake = input.kind === 'transcript_passage' ? await this.passageIntake(manager, caseId, input, actor) : FILE_EVIDENCE_KINDS.includes(input.kind) ? await this.fileIntake(manager, caseId, input) : this.physicalIntake(input);
       // A working copy is the same source as its original; otherwise as decided by the intake.
       const sourceKey = parent?.sourceKey ?? intake.sourceKey ?? `item:${id}`;
       const n = await CasesService.nextCounter(manager, caseId, 'evidence:E');
@@ -95,7 +95,7 @@ export class EvidenceItemsService {
     });
   }
 
-  private async passageIntake(manager: EntityManager, caseId: string, input: CreateEvidenceItemDto): Promise<Intake> {
+  private async passageIntake(manager: EntityManager, caseId: string, input: CreateEvidenceItemDto, actor: AuthenticatedUser): Promise<Intake> {
     if (!input.passage) throw new ValidationDomainException('passage', 'is required for a transcript passage');
     if (input.fileId) throw new ValidationDomainException('fileId', 'must be absent for a transcript passage');
     const { transcriptVersionId, start, end } = input.passage;
@@ -107,6 +107,9 @@ export class EvidenceItemsService {
     if (start >= end) throw new ValidationDomainException('passage.end', 'must be greater than start');
     if (end > row.textLength) throw new ValidationDomainException('passage.end', `must be at most the version's length (${row.textLength} UTF-16 code units)`);
     // The server reads the text only to fix the passage's hash; none of it is returned or logged.
+    // But the hash of a short range is an oracle (one character's SHA-256 is found by trying them
+    // all), and offsets are chosen by reading the raw text: only cleared members choose passages.
+    await this.access.require(caseId, actor, 'identity', manager, 'Recording a transcript passage (its offsets point into the raw text, and its SHA-256 is computed from it)');
     const text = await this.keys.open<string>(caseId, row.textSealed, transcriptAad(row.id), manager);
     if (isLowSurrogate(text.charCodeAt(start))) throw new ValidationDomainException('passage.start', 'falls inside a character (between the halves of a surrogate pair)');
     if (end < text.length && isLowSurrogate(text.charCodeAt(end))) throw new ValidationDomainException('passage.end', 'falls inside a character (between the halves of a surrogate pair)');

@@ -198,6 +198,8 @@ export class ExportBuilder {
       evidenceItems: includedItems.size,
       evidenceLinks: 0,
       files: packFiles.length,
+      // Recordings and documents of a testimony identify the witness: downloading needs identity clearance.
+      testimonyFiles: packFiles.filter((f) => f.row.testimonyId !== null).length,
       fileBytes: totalFileBytes,
       incidents: 0,
       incidentSourcesLeftOut: 0,

@@ -6,8 +6,9 @@ import { DataSource, In } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
 import { CaseAccessService } from 'src/cases/case-access.service';
 import { CaseKeysService } from 'src/cases/case-keys.service';
+import { memberMay } from 'src/cases/case-permissions';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { DomainException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
+import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
 import { page, type Page } from 'src/common/http/pagination';
 import type { CreateExportDto, ListExportsQueryDto } from 'src/exports/dto/export.dto';
 import { ExportEntity } from 'src/exports/entities/export.entity';
@@ -19,6 +20,16 @@ import { LegalFrameworkEntity } from 'src/legal/entities/legal-framework.entity'
 import { RedactionInputsService } from 'src/redaction/redaction-inputs.service';
 import { FILE_STORE, FileStore } from 'src/storage/file-store';
 import { expectDigest, openSealedBlob } from 'src/storage/sealed-blob';
+
+/**
+ * How many of a package's files belong to a testimony (recordings, interview documents). Packages
+ * built before the count was kept are assumed to carry them if they carry any file.
+ */
+export function testimonyFilesIn(row: Pick<ExportEntity, 'included'>): number {
+  const { testimonyFiles, files } = row.included;
+  if (typeof testimonyFiles === 'number') return testimonyFiles;
+  return typeof files === 'number' ? files : 0;
+}
 
 /** The built-in framework used for the case matrix when a request names none. */
 export const DEFAULT_FRAMEWORK_CODE = 'rome-statute';
@@ -89,9 +100,14 @@ export class ExportsService {
    * (a corrupted package is never sent). Only leads download; every download is audited.
    */
   async download(caseId: string, id: string, actor: AuthenticatedUser): Promise<{ row: ExportEntity; stream: Readable }> {
-    await this.access.require(caseId, actor, 'manage');
+    const member = await this.access.require(caseId, actor, 'manage');
     const row = await this.dataSource.getRepository(ExportEntity).findOne({ where: { id, caseId } });
     if (!row) throw new NotFoundDomainException('Export');
+    // The same rule as GET …/files/:id/content: a testimony's files identify the witness.
+    const testimonyFiles = testimonyFilesIn(row);
+    if (testimonyFiles > 0 && !memberMay(member, 'identity')) {
+      throw new IdentityClearanceRequiredException(`Downloading this package (it carries ${testimonyFiles} file(s) of testimonies, which identify the witness)`);
+    }
     if (row.status !== 'ready' || !row.storageKey || !row.packageSha256 || row.sizeBytes === null) throw new DomainException('CONFLICT', `The export is ${row.status}, not ready; poll GET /cases/${caseId}/exports/${id}`);
     const dataKey = await this.keys.dataKey(caseId);
     const open = () => openSealedBlob(this.store, row.storageKey as string, dataKey, packageAad(row.id));

@@ -9,7 +9,7 @@ import { CaseAccessService } from 'src/cases/case-access.service';
 import { CaseKeysService } from 'src/cases/case-keys.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { seal } from 'src/common/crypto/envelope';
-import { DomainException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
+import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
 import type { Page } from 'src/common/http/pagination';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
 import type { ListFilesQueryDto } from 'src/files/dto/file.dto';
@@ -94,7 +94,7 @@ export class FilesService {
     const file = await this.dataSource.getRepository(FileEntity).findOne({ where: { id: fileId, caseId } });
     if (!file) throw new NotFoundDomainException('File');
     // Recordings and documents of a testimony identify the witness.
-    if (file.testimonyId && !member.identityClearance) throw new DomainException('FORBIDDEN', 'Files of a testimony need identity clearance on the case');
+    if (file.testimonyId && !member.identityClearance) throw new IdentityClearanceRequiredException('Downloading a file of a testimony (it identifies the witness)');
     const dataKey = await this.keys.dataKey(caseId);
     const ok = await this.verifyStored(file, dataKey);
     if (!ok) {

@@ -7,7 +7,7 @@ import { CaseAccessService } from 'src/cases/case-access.service';
 import { CaseKeysService } from 'src/cases/case-keys.service';
 import { CasesService } from 'src/cases/cases.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { DomainException, NotFoundDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
+import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
 import type { Page } from 'src/common/http/pagination';
 import type { CreatePersonDto, EraseIdentityDto, ListPeopleQueryDto, PersonIdentityDto, UpdateIdentityDto } from 'src/people/dto/person.dto';
 import { PersonEntity, PSEUDONYM_PREFIX } from 'src/people/entities/person.entity';
@@ -48,7 +48,7 @@ export class PeopleService {
     return this.afterDictionaryChange(caseId, actor, async (manager) => {
       const member = await this.access.require(caseId, actor, 'record', manager);
       // Recording an identity is handling identity data: it needs clearance like reading it.
-      if (input.identity && !member.identityClearance) throw new DomainException('FORBIDDEN', 'Recording identity data needs identity clearance on the case');
+      if (input.identity && !member.identityClearance) throw new IdentityClearanceRequiredException('Recording identity data');
       const prefix = PSEUDONYM_PREFIX[input.kind];
       const n = await CasesService.nextCounter(manager, caseId, `pseudonym:${prefix}`);
       const id = randomUUID();

@@ -9,10 +9,14 @@ import { identityAad } from 'src/people/identity-aad';
 import type { PersonIdentityDto } from 'src/people/dto/person.dto';
 import { RedactionProfileEntity } from 'src/redaction/entities/redaction-profile.entity';
 import { RedactionTermEntity } from 'src/redaction/entities/redaction-term.entity';
-import { BUILT_IN_PROFILES, defineProfile, dictionaryVersion, ENGINE_VERSION, RedactionInputError, resolveProfile, type BuiltInProfileName, type Category, type DictionaryInput, type ProfileSpec, type RedactionProfile } from 'src/redaction/engine';
+import { BUILT_IN_PROFILES, defineProfile, dictionaryVersion, ENGINE_VERSION, keptIdentifyingCategories, RedactionInputError, resolveProfile, type BuiltInProfileName, type Category, type DictionaryInput, type ProfileSpec, type RedactionProfile } from 'src/redaction/engine';
 import { profileFingerprint } from 'src/redaction/engine/profiles';
 
 export const termAad = (termId: string) => `redaction-term:${termId}`;
+
+/** Why a case profile may not keep identifying categories as they are in the original. */
+const KEEP_IDENTIFYING_REASON = 'redacted text is read by members without identity clearance, indexed for search and exported';
+export const KEEP_IDENTIFYING_PROBLEM = `cannot be keep: ${KEEP_IDENTIFYING_REASON}; use pseudonym, label or remove`;
 
 export interface RedactionInputs {
   dictionary: DictionaryInput;
@@ -71,12 +75,17 @@ export class RedactionInputsService {
     if (name in BUILT_IN_PROFILES) return resolveProfile(name as BuiltInProfileName);
     const custom = await this.dataSource.getRepository(RedactionProfileEntity).findOne({ where: { caseId, name } });
     if (!custom) throw new DomainException('VALIDATION_FAILED', `profile "${name}" is neither built in (${Object.keys(BUILT_IN_PROFILES).join(', ')}) nor defined for this case`, [{ field: 'profile', problems: ['is not a known profile'] }]);
+    let profile: RedactionProfile;
     try {
-      return defineProfile(custom.spec as unknown as ProfileSpec);
+      profile = defineProfile(custom.spec as unknown as ProfileSpec);
     } catch (error) {
       if (error instanceof RedactionInputError) throw new DomainException('VALIDATION_FAILED', `profile "${name}" is invalid: ${error.message}`);
       throw error;
     }
+    // A profile stored before this rule: never used to render text from the original.
+    const kept = keptIdentifyingCategories(profile);
+    if (kept.length) throw new DomainException('VALIDATION_FAILED', `profile "${name}" keeps ${kept.join(', ')} as in the original, which is refused: ${KEEP_IDENTIFYING_REASON}`, [{ field: 'profile', problems: ['keeps identifying categories'] }]);
+    return profile;
   }
 }
 

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import type { Page } from 'src/common/http/pagination';
 import { JobDto, mapJob } from 'src/jobs/dto/job.dto';
 import {
-  AddTermDto, ApproveRedactionDto, CreateProfileDto, ListRedactionsQueryDto, mapRedaction, mapRedactionSummary, ProfileDto, RedactionDto, RedactionSummaryDto, RequestRedactionDto, TermDto,
+  AddTermDto, ApproveRedactionDto, CreateProfileDto, ListRedactionsQueryDto, mapRedaction, mapRedactionSummary, ProfileDto, RedactionDto, RedactionSummaryDto, RequestRedactionDto, ReturnRedactionDto, TermDto,
 } from 'src/redaction/dto/redaction.dto';
 import { RedactionsService } from 'src/redaction/redactions.service';
 
@@ -29,15 +29,26 @@ export class RedactionsController {
     return { ...page, items: page.items.map(mapRedactionSummary) };
   }
 
+  /** The span log is generic (output offsets and category) unless the caller has identity clearance. */
   @Get('redactions/:redactionId')
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('redactionId', ParseUUIDPipe) id: string, @CurrentUser() actor: AuthenticatedUser): Promise<RedactionDto> {
     return mapRedaction(await this.redactions.get(caseId, id, actor));
   }
 
+  /** Approve as proposed (review permission), or with span edits (also identity clearance: they rebuild the text from the original). */
   @Post('redactions/:redactionId/approve')
   @HttpCode(200)
+  @ApiOkResponse({ type: RedactionDto })
   async approve(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('redactionId', ParseUUIDPipe) id: string, @Body() body: ApproveRedactionDto, @CurrentUser() actor: AuthenticatedUser): Promise<RedactionDto> {
     return mapRedaction(await this.redactions.approve(caseId, id, body, actor));
+  }
+
+  /** Send a redaction back with a comment (review permission): status returned, out of search and exports until approved again. */
+  @Post('redactions/:redactionId/return')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RedactionDto })
+  async sendBack(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('redactionId', ParseUUIDPipe) id: string, @Body() body: ReturnRedactionDto, @CurrentUser() actor: AuthenticatedUser): Promise<RedactionDto> {
+    return mapRedaction(await this.redactions.sendBack(caseId, id, body, actor));
   }
 
   @Post('redaction-terms')

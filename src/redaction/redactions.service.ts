@@ -6,24 +6,29 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
 import { CaseAccessService } from 'src/cases/case-access.service';
 import { CaseKeysService } from 'src/cases/case-keys.service';
+import { memberMay } from 'src/cases/case-permissions';
+import type { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import { CasesService } from 'src/cases/cases.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { DomainException, NotFoundDomainException, ValidationDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
+import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException, ValidationDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
 import type { Page } from 'src/common/http/pagination';
 import type { JsonObject } from 'src/common/json';
 import { ROOT_LOGGER } from 'src/common/logging/logger';
 import { JobEntity } from 'src/jobs/entities/job.entity';
 import { JobsService } from 'src/jobs/jobs.service';
-import type { AddTermDto, ApproveRedactionDto, CreateProfileDto, ListRedactionsQueryDto, ProfileDto, RequestRedactionDto } from 'src/redaction/dto/redaction.dto';
-import { BUILT_IN_PROFILES, defineProfile, RedactionInputError, type ProfileSpec, type RedactionProfile } from 'src/redaction/engine';
+import type { AddTermDto, ApproveRedactionDto, CreateProfileDto, ListRedactionsQueryDto, ProfileDto, RedactionView, RequestRedactionDto, ReturnRedactionDto } from 'src/redaction/dto/redaction.dto';
+import { BUILT_IN_PROFILES, defineProfile, keptIdentifyingCategories, RedactionInputError, type ProfileSpec, type RedactionProfile } from 'src/redaction/engine';
+import { RedactionCommentEntity } from 'src/redaction/entities/redaction-comment.entity';
 import { RedactionProfileEntity } from 'src/redaction/entities/redaction-profile.entity';
 import { RedactionTermEntity } from 'src/redaction/entities/redaction-term.entity';
-import { RedactionEntity } from 'src/redaction/entities/redaction.entity';
-import { RedactionInputsService, termAad } from 'src/redaction/redaction-inputs.service';
+import { RedactionEntity, type RedactionStatus } from 'src/redaction/entities/redaction.entity';
+import { KEEP_IDENTIFYING_PROBLEM, RedactionInputsService, termAad } from 'src/redaction/redaction-inputs.service';
 import { renderRedaction } from 'src/redaction/render';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
 import { transcriptAad } from 'src/testimonies/transcripts.service';
+
+const APPROVABLE = new Set<RedactionStatus>(['proposed', 'returned']);
 
 interface StoredSpan { start: number; end: number; category: string; replacement: string | null }
 
@@ -60,25 +65,38 @@ export class RedactionsService {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  async get(caseId: string, id: string, actor: AuthenticatedUser): Promise<RedactionEntity> {
-    await this.access.require(caseId, actor, 'read');
+  /** One redaction; its span log is full for members with identity clearance, generic for the others. */
+  async get(caseId: string, id: string, actor: AuthenticatedUser): Promise<RedactionView> {
+    const member = await this.access.require(caseId, actor, 'read');
     const row = await this.dataSource.getRepository(RedactionEntity).findOne({ where: { id, caseId } });
     if (!row) throw new NotFoundDomainException('Redaction');
+    return this.view(this.dataSource.manager, row, member);
+  }
+
+  private async view(manager: EntityManager, redaction: RedactionEntity, member: CaseMemberEntity): Promise<RedactionView> {
+    const comments = await manager.find(RedactionCommentEntity, { where: { redactionId: redaction.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { redaction, comments, identityClearance: memberMay(member, 'identity') };
+  }
+
+  /** The row to review, locked, at the version the reviewer read. */
+  private async lockForReview(manager: EntityManager, caseId: string, id: string, version: number): Promise<RedactionEntity> {
+    const row = await manager.findOne(RedactionEntity, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw new NotFoundDomainException('Redaction');
+    if (row.version !== version) throw new VersionConflictException('Redaction', version, row.version);
     return row;
   }
 
   /**
-   * A reviewer approves a proposal, optionally dropping proposed spans or adding ranges; the
-   * approved text is rebuilt from the original and hashed. The one who requested the job cannot
-   * approve its output.
+   * A reviewer approves a proposal (or a redaction sent back), optionally dropping proposed spans
+   * or adding ranges; the approved text is rebuilt from the original and hashed. The one who
+   * requested the job cannot approve its output. Changing spans decrypts the original transcript,
+   * so it needs identity clearance; without it a reviewer approves unchanged or sends it back.
    */
-  async approve(caseId: string, id: string, input: ApproveRedactionDto, actor: AuthenticatedUser): Promise<RedactionEntity> {
+  async approve(caseId: string, id: string, input: ApproveRedactionDto, actor: AuthenticatedUser): Promise<RedactionView> {
     return this.dataSource.transaction(async (manager) => {
-      await this.access.require(caseId, actor, 'review', manager);
-      const row = await manager.findOne(RedactionEntity, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw new NotFoundDomainException('Redaction');
-      if (row.version !== input.version) throw new VersionConflictException('Redaction', input.version, row.version);
-      if (row.status !== 'proposed') throw new DomainException('CONFLICT', `This redaction is ${row.status}; only a proposed redaction can be approved${row.status === 'stale' ? ' (run the redaction again)' : ''}`);
+      const member = await this.access.require(caseId, actor, 'review', manager);
+      const row = await this.lockForReview(manager, caseId, id, input.version);
+      if (!APPROVABLE.has(row.status)) throw new DomainException('CONFLICT', `This redaction is ${row.status}; only a proposed or returned redaction can be approved${row.status === 'stale' ? ' (run the redaction again)' : ''}`);
       if (row.jobId) {
         const job = await manager.findOne(JobEntity, { where: { id: row.jobId }, select: { id: true, createdBy: true } });
         if (job?.createdBy === actor.id) throw new DomainException('FORBIDDEN', 'You requested this redaction; another reviewer must approve it');
@@ -86,6 +104,10 @@ export class RedactionsService {
       const removeSpans = [...new Set(input.removeSpans ?? [])];
       const addSpans = input.addSpans ?? [];
       if (removeSpans.length || addSpans.length) {
+        // Before anything is read: the edited text is rebuilt from the decrypted original.
+        if (!memberMay(member, 'identity')) {
+          throw new IdentityClearanceRequiredException('Changing the spans of a redaction (it rebuilds the text from the original transcript)', `approve it unchanged, or send it back with a comment (POST /cases/${caseId}/redactions/${id}/return)`);
+        }
         const spans = row.spans as unknown as StoredSpan[];
         for (const i of removeSpans) if (i >= spans.length) throw new ValidationDomainException('removeSpans', `index ${i} is not a span of this redaction`);
         const profile = await this.inputs.profile(caseId, row.profile);
@@ -122,7 +144,36 @@ export class RedactionsService {
         caseId,
         details: { testimonyId: row.testimonyId, profile: row.profile, sha256: row.redactedSha256, sourceSha256: row.sourceSha256, spansRemoved: removeSpans.length, spansAdded: addSpans.length },
       });
-      return saved;
+      return this.view(manager, saved, member);
+    });
+  }
+
+  /**
+   * A reviewer sends a redaction back with a comment: it leaves the search index and cannot be
+   * exported (only approved ones are) until someone approves it again — typically a reviewer
+   * with identity clearance who fixes the spans — or the registry changes and it is re-run.
+   * The comment is stored and shown on the redaction; the audit entry and logs never hold it.
+   */
+  async sendBack(caseId: string, id: string, input: ReturnRedactionDto, actor: AuthenticatedUser): Promise<RedactionView> {
+    return this.dataSource.transaction(async (manager) => {
+      const member = await this.access.require(caseId, actor, 'review', manager);
+      const row = await this.lockForReview(manager, caseId, id, input.version);
+      if (row.status === 'stale') throw new DomainException('CONFLICT', 'This redaction is stale (the case dictionary changed since); run the redaction again');
+      const from = row.status;
+      row.status = 'returned';
+      row.reviewedBy = null;
+      row.reviewedAt = null;
+      const saved = await manager.save(row);
+      const comment = await manager.save(manager.create(RedactionCommentEntity, { caseId, redactionId: id, authorId: actor.id, body: input.comment }));
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'redaction.return',
+        subjectType: 'redaction',
+        subjectId: id,
+        caseId,
+        details: { testimonyId: row.testimonyId, profile: row.profile, from, commentId: comment.id, commentLength: input.comment.length },
+      });
+      return this.view(manager, saved, member);
     });
   }
 
@@ -134,7 +185,7 @@ export class RedactionsService {
     // For UPDATE … RETURNING, TypeORM's postgres driver answers [rows, rowCount].
     const [list] = (await manager.query(
       `UPDATE redactions SET status = 'stale', version = version + 1, updated_at = now()
-        WHERE case_id = $1 AND status IN ('proposed', 'approved')
+        WHERE case_id = $1 AND status IN ('proposed', 'approved', 'returned')
         RETURNING testimony_id, profile`,
       [caseId],
     )) as [Array<{ testimony_id: string; profile: string }>, number];
@@ -184,6 +235,10 @@ export class RedactionsService {
     } catch (error) {
       if (error instanceof RedactionInputError) throw new ValidationDomainException(error.field.replace(/^profile\./, ''), error.problem);
       throw error;
+    }
+    const kept = keptIdentifyingCategories(profile);
+    if (kept.length) {
+      throw new DomainException('VALIDATION_FAILED', `actions ${kept.join(', ')}: ${KEEP_IDENTIFYING_PROBLEM}`, kept.map((c) => ({ field: `actions.${c}`, problems: [KEEP_IDENTIFYING_PROBLEM] })));
     }
     return this.dataSource.transaction(async (manager) => {
       await this.access.require(caseId, actor, 'manage', manager);

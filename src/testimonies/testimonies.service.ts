@@ -7,7 +7,7 @@ import { CaseAccessService } from 'src/cases/case-access.service';
 import { CaseKeysService } from 'src/cases/case-keys.service';
 import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { DomainException, NotFoundDomainException, ValidationDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
+import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException, ValidationDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
 import type { Page } from 'src/common/http/pagination';
 import { PersonEntity } from 'src/people/entities/person.entity';
 import { ConsentsService } from 'src/testimonies/consents.service';
@@ -40,7 +40,7 @@ export class TestimoniesService {
   async create(caseId: string, input: CreateTestimonyDto, actor: AuthenticatedUser): Promise<TestimonyView> {
     return this.dataSource.transaction(async (manager) => {
       const member = await this.access.require(caseId, actor, 'record', manager);
-      if (hasAny(input.sensitive) && !member.identityClearance) throw new DomainException('FORBIDDEN', 'Recording sensitive interview details needs identity clearance on the case');
+      if (hasAny(input.sensitive) && !member.identityClearance) throw new IdentityClearanceRequiredException('Recording sensitive interview details');
       const interviewee = await manager.findOne(PersonEntity, { where: { id: input.intervieweeId, caseId }, select: { id: true, code: true } });
       if (!interviewee) throw new ValidationDomainException('intervieweeId', 'is not a person of this case');
       await this.assertMembers(manager, caseId, input.interviewerIds ?? [], 'interviewerIds');
@@ -113,7 +113,7 @@ export class TestimoniesService {
   async update(caseId: string, testimonyId: string, input: UpdateTestimonyDto, actor: AuthenticatedUser): Promise<TestimonyView> {
     return this.dataSource.transaction(async (manager) => {
       const member = await this.access.require(caseId, actor, 'record', manager);
-      if (input.sensitive !== undefined && !member.identityClearance) throw new DomainException('FORBIDDEN', 'Changing sensitive interview details needs identity clearance on the case');
+      if (input.sensitive !== undefined && !member.identityClearance) throw new IdentityClearanceRequiredException('Changing sensitive interview details');
       const view = await this.load(manager, caseId, testimonyId, true);
       const t = view.entity;
       if (t.version !== input.version) throw new VersionConflictException('Testimony', input.version, t.version);

@@ -23,6 +23,7 @@ export const DOMAIN_ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  IDENTITY_CLEARANCE_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
@@ -38,6 +39,16 @@ export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
 export class NotFoundDomainException extends DomainException {
   constructor(subject: string) {
     super('NOT_FOUND', `${subject} not found`);
+  }
+}
+
+/**
+ * The caller is a member but lacks identity clearance on the case, and the operation would
+ * decrypt (or rebuild text from) identities, raw transcript text, sensitive details or files.
+ */
+export class IdentityClearanceRequiredException extends DomainException {
+  constructor(what = 'This', hint?: string) {
+    super('IDENTITY_CLEARANCE_REQUIRED', `${what} needs identity clearance on the case${hint ? `; ${hint}` : ''}`);
   }
 }
 

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateBy, ValidateNested } from 'class-validator';
 import { PageQueryDto } from 'src/common/http/pagination';
 import type { JsonObject } from 'src/common/json';
 import { CATEGORIES, type Category } from 'src/redaction/engine';
+import type { RedactionCommentEntity } from 'src/redaction/entities/redaction-comment.entity';
 import { REDACTION_STATUSES, RedactionEntity, type RedactionStatus } from 'src/redaction/entities/redaction.entity';
+import { genericReviewChanges, genericSpanLog } from 'src/redaction/span-log';
 
 const PROFILE_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
@@ -35,6 +37,29 @@ export class ApproveRedactionDto {
   @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => AddSpanDto) addSpans?: AddSpanDto[];
 }
 
+const NUL = String.fromCharCode(0);
+
+/** Free text that is more than white space and can be stored (PostgreSQL text refuses NUL). */
+function IsCommentText(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isCommentText',
+    validator: { validate: (v: unknown) => typeof v === 'string' && /\S/.test(v) && !v.includes(NUL), defaultMessage: () => 'comment must contain text and no NUL character' },
+  });
+}
+
+export class ReturnRedactionDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'Why it goes back (shown to the case members on the redaction; never logged). Do not write identities here.', maxLength: 5000 })
+  @IsString() @MinLength(1) @MaxLength(5000) @IsCommentText() comment: string;
+}
+
+export class RedactionCommentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) authorId: string;
+  @ApiProperty() body: string;
+  @ApiProperty() createdAt: string;
+}
+
 export class RedactionSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) testimonyId: string;
@@ -52,10 +77,20 @@ export class RedactionSummaryDto {
   @ApiProperty() version: number;
 }
 
+export const SPAN_LOG_VIEWS = ['full', 'generic'] as const;
+
 export class RedactionDto extends RedactionSummaryDto {
   @ApiProperty({ description: 'The redacted text (no identities by construction)' }) text: string;
-  @ApiProperty({ type: Object, isArray: true, description: 'Span log: offsets in the original and in the output, category, rule, action, replacement, pseudonym ref' }) spans: JsonObject[];
-  @ApiPropertyOptional({ type: Object, nullable: true }) reviewChanges: JsonObject | null;
+  @ApiProperty({ enum: SPAN_LOG_VIEWS, description: 'full for members with identity clearance; generic for everyone else' }) spanLog: (typeof SPAN_LOG_VIEWS)[number];
+  @ApiProperty({
+    type: Object,
+    isArray: true,
+    description: 'Span log. full: offsets in the original and in the output, category, rule, action, replacement, pseudonym refs. ' +
+      'generic (no identity clearance): output offsets and category only — no refs, no original offsets or lengths, no rule names',
+  })
+  spans: JsonObject[];
+  @ApiPropertyOptional({ type: Object, nullable: true, description: 'full: the spans a reviewer removed and added (original offsets); generic: their counts only' }) reviewChanges: JsonObject | null;
+  @ApiProperty({ type: [RedactionCommentDto], description: 'Comments of reviewers who sent it back, oldest first' }) comments: RedactionCommentDto[];
 }
 
 export function mapRedactionSummary(r: RedactionEntity): RedactionSummaryDto {
@@ -77,8 +112,22 @@ export function mapRedactionSummary(r: RedactionEntity): RedactionSummaryDto {
   };
 }
 
-export function mapRedaction(r: RedactionEntity): RedactionDto {
-  return { ...mapRedactionSummary(r), text: r.redactedText, spans: r.spans, reviewChanges: r.reviewChanges };
+/** A redaction with its comments, as seen by a member with or without identity clearance. */
+export interface RedactionView {
+  redaction: RedactionEntity;
+  comments: RedactionCommentEntity[];
+  identityClearance: boolean;
+}
+
+export function mapRedaction({ redaction: r, comments, identityClearance }: RedactionView): RedactionDto {
+  return {
+    ...mapRedactionSummary(r),
+    text: r.redactedText,
+    spanLog: identityClearance ? 'full' : 'generic',
+    spans: identityClearance ? r.spans : genericSpanLog(r.spans),
+    reviewChanges: identityClearance || !r.reviewChanges ? r.reviewChanges : genericReviewChanges(r.reviewChanges),
+    comments: comments.map((c) => ({ id: c.id, authorId: c.authorId, body: c.body, createdAt: c.createdAt.toISOString() })),
+  };
 }
 
 export class AddTermDto {

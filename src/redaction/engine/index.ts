@@ -14,7 +14,7 @@ export { compileDictionary, dictionaryVersion, ENGINE_VERSION } from 'src/redact
 export type { CompiledDictionary } from 'src/redaction/engine/dictionary';
 export { compilePatterns, PATTERN_CATEGORIES } from 'src/redaction/engine/patterns';
 export type { CompiledPatterns, CustomPattern, PatternCategory, PatternOptions, RegionOfInterest } from 'src/redaction/engine/patterns';
-export { ACTIONS, BUILT_IN_PROFILES, DEFAULT_LABELS, defineProfile, resolveProfile } from 'src/redaction/engine/profiles';
+export { ACTIONS, BUILT_IN_PROFILES, DEFAULT_LABELS, defineProfile, IDENTIFYING_CATEGORIES, keptIdentifyingCategories, resolveProfile } from 'src/redaction/engine/profiles';
 export type { BuiltInProfileName, ProfileSpec, RedactionAction, RedactionProfile } from 'src/redaction/engine/profiles';
 export { detect, redact } from 'src/redaction/engine/redact';
 export type { DetectOptions, RedactionResult, RedactionSpan, RedactOptions } from 'src/redaction/engine/redact';

@@ -1,4 +1,4 @@
-import { ACTIONS, BUILT_IN_PROFILES, DEFAULT_LABELS, defineProfile, profileFingerprint, resolveProfile } from 'src/redaction/engine/profiles';
+import { ACTIONS, BUILT_IN_PROFILES, DEFAULT_LABELS, defineProfile, keptIdentifyingCategories, profileFingerprint, resolveProfile } from 'src/redaction/engine/profiles';
 import { CATEGORIES, RedactionInputError } from 'src/redaction/engine/types';
 
 describe('built-in profiles', () => {
@@ -45,6 +45,16 @@ describe('defineProfile', () => {
     expect(() => defineProfile({ name: 'x', actions: { secret: 'keep' } as never })).toThrow('profile.actions.secret');
     expect(() => defineProfile({ name: 'x', labels: { person: '' } })).toThrow('profile.labels.person');
     expect(() => defineProfile({ name: 'x', neutraliseParticles: 'yes' as never })).toThrow(RedactionInputError);
+  });
+});
+
+describe('keptIdentifyingCategories', () => {
+  it('is empty for every built-in profile (internal keeps only places and coordinates)', () => {
+    for (const p of Object.values(BUILT_IN_PROFILES)) expect(keptIdentifyingCategories(p), p.name).toEqual([]);
+  });
+  it('names each identifying category a custom profile keeps, and not places or coordinates', () => {
+    expect(keptIdentifyingCategories(defineProfile({ name: 'x', base: 'internal', actions: { person: 'keep', phone: 'keep', custom: 'keep', place: 'keep', coordinates: 'keep' } }))).toEqual(['person', 'phone', 'custom']);
+    expect(keptIdentifyingCategories(defineProfile({ name: 'x', base: 'un', actions: { 'date-of-birth': 'keep', handle: 'keep', email: 'keep', 'national-id': 'keep' } }))).toEqual(['national-id', 'email', 'handle', 'date-of-birth']);
   });
 });
 

@@ -130,6 +130,24 @@ export function defineProfile(spec: ProfileSpec): RedactionProfile {
   });
 }
 
+/**
+ * Categories whose detected text identifies someone: the registry's names, aliases and relatives
+ * (person), contacts and patterns (phone, national-id, email, handle, date-of-birth) and custom
+ * terms, which include a registered person's birthplace and current location. `place` (the
+ * case's sensitive places) and `coordinates` are not listed: the internal profile keeps them by
+ * design (analysts need where things happened).
+ */
+export const IDENTIFYING_CATEGORIES: readonly Category[] = Object.freeze(['person', 'phone', 'national-id', 'email', 'handle', 'date-of-birth', 'custom'] as const);
+
+/**
+ * The identifying categories a profile keeps as they are in the original. Redacted text is read
+ * by members without identity clearance, indexed and exported, so a profile that keeps any of
+ * them would hand out what the registry seals.
+ */
+export function keptIdentifyingCategories(profile: RedactionProfile): Category[] {
+  return IDENTIFYING_CATEGORIES.filter((c) => profile.actions[c] === 'keep');
+}
+
 /** A built-in profile by name, or the given profile checked for completeness. */
 export function resolveProfile(p: RedactionProfile | BuiltInProfileName): RedactionProfile {
   if (typeof p === 'string') {

@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { JsonObject } from 'src/common/json';
 
-export const REDACTION_STATUSES = ['proposed', 'approved', 'stale'] as const;
+/**
+ * proposed → approved, or → returned (sent back with a comment; approvable again, e.g. by a
+ * cleared reviewer who edits the spans); any of them → stale when the case's dictionary changes.
+ */
+export const REDACTION_STATUSES = ['proposed', 'approved', 'returned', 'stale'] as const;
 export type RedactionStatus = (typeof REDACTION_STATUSES)[number];
 
 /**

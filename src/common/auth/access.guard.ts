@@ -34,7 +34,7 @@ export class AccessGuard implements CanActivate {
     if (!user) throw new DomainException('UNAUTHENTICATED', 'The token is invalid, expired or revoked; sign in again');
     req.user = user;
     if (user.secondFactorEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(ALLOW_DURING_ENROLMENT, [context.getHandler(), context.getClass()])) {
-      throw new DomainException('SECOND_FACTOR_ENROLMENT_REQUIRED', 'Two-factor sign-in is required for your account: enrol (POST /auth/2fa/enrol, then POST /auth/2fa/confirm) before anything else');
+      throw new DomainException('SECOND_FACTOR_ENROLMENT_REQUIRED', 'Two-factor sign-in is required for your account: enrol (POST /auth/2fa/enrol, then POST /auth/2fa/confirm), or if it is already on, sign in again with your code');
     }
 
     if (policy.kind === 'roles' && !policy.roles.includes(user.role)) {

@@ -21,7 +21,9 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
     abortOnError: false,
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off unless TRUST_PROXY names the proxies in front of us: otherwise any client could pick its
+  // own address (X-Forwarded-For) and slip past the per-address sign-in throttle.
+  app.set('trust proxy', config.trustProxy);
   app.use(httpLoggingMiddleware(logger));
   // Anything over the limit is refused with 413 before it is parsed.
   app.useBodyParser('json', { limit: config.bodyLimitBytes });

@@ -73,7 +73,8 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof DomainException) {
-      out(`${error.code}: ${error.message}`);
+      if (Array.isArray(error.details)) for (const p of error.details) out(`${p.field}: ${p.problems.join(', ')}`);
+      else out(`${error.code}: ${error.message}`);
       return 65;
     }
     throw error;

@@ -37,7 +37,7 @@ describe('auth', () => {
     expect(wrong.body.error).toBe('INVALID_CREDENTIALS');
   });
 
-  it('locks an account after repeated failures, even for the right password, and says when to retry', async () => {
+  it('locks an account from the address that failed, even for the right password, and says when to retry', async () => {
     const user = await ctx.createUser('investigator');
     for (let i = 0; i < 3; i++) await ctx.http().post('/auth/login').send({ email: user.email, password: 'wrong-password' }).expect(401);
     const locked = await ctx.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(429);

@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { bearer, createTestContext, TestContext } from './helpers/test-app';
+import { TEST_MASTER_KEY } from './setup/test-env';
 
 describe('users (administration)', () => {
   let ctx: TestContext;
@@ -52,5 +55,37 @@ describe('users (administration)', () => {
 
   it('an unknown user id gets 404', async () => {
     await ctx.http().patch('/users/00000000-0000-4000-8000-000000000000').set(...bearer(admin.token)).send({ version: 1, role: 'analyst' }).expect(404);
+  });
+
+  it('refuses a password that is only long, or built from the e-mail or name, naming the field and why', async () => {
+    const create = (password: string, email = 'pw.policy@example.org', displayName = 'Pak Sun-hui') =>
+      ctx.http().post('/users').set(...bearer(admin.token)).send({ email, displayName, role: 'analyst', password });
+    const weak = await create('aaaaaaaaaaaa').expect(400);
+    expect(weak.body.error).toBe('VALIDATION_FAILED');
+    expect(weak.body.details).toEqual([{ field: 'password', problems: [expect.stringMatching(/^is too easy to guess \(strength 0 of 4, at least 3 needed\): Repeated characters/)] }]);
+    for (const password of ['password12345', 'qwertyuiop123']) {
+      expect((await create(password).expect(400)).body.details[0].field).toBe('password');
+    }
+    for (const password of ['pw.policy-river-lantern-9', 'Pak Sun-hui tiger moon 42']) {
+      const personal = await create(password).expect(400);
+      expect(personal.body.details).toEqual([{ field: 'password', problems: expect.arrayContaining(['must not be built from your e-mail address or name']) }]);
+    }
+    expect(await ctx.sql("SELECT 1 FROM users WHERE email = 'pw.policy@example.org'")).toHaveLength(0);
+    await create('river-lantern-orbit-42').expect(201);
+  });
+
+  it('applies the same password policy to the command line', () => {
+    const run = (password: string) => spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'src', 'cli.ts'), 'user:create', '--email', 'cli.admin@example.org', '--role', 'admin', '--name', 'CLI Admin'], {
+      env: { ...process.env, DATABASE_URL: ctx.config.databaseUrl, SILLOK_MASTER_KEY: TEST_MASTER_KEY, NODE_ENV: 'test', SWC_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
+      input: `${password}\n`,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const weak = run('aaaaaaaaaaaa');
+    expect(weak.stdout).toMatch(/^password: is too easy to guess/m);
+    expect(weak.status).toBe(65);
+    const strong = run('granite-meadow-violin-73');
+    expect(strong.stdout).toMatch(/created admin cli\.admin@example\.org/);
+    expect(strong.status).toBe(0);
   });
 });

@@ -1,54 +1,90 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
-import { LoginThrottleEntity } from 'src/auth/entities/login-throttle.entity';
 import { SessionsService } from 'src/auth/sessions.service';
+import { LoginThrottleService, ThrottleSubjects } from 'src/auth/throttle/login-throttle.service';
+import type { FailureStage } from 'src/auth/throttle/login-throttle';
+import { assertOneSecondFactor, SecondFactorInput, SecondFactorMethod, secondFactorRequired, TwoFactorService, TwoFactorStatus } from 'src/auth/two-factor/two-factor.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { dummyPasswordHash, verifyPassword } from 'src/common/crypto/passwords';
-import { sha256Hex } from 'src/common/crypto/tokens';
 import { DomainException } from 'src/common/errors/domain.exception';
-import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { UserEntity } from 'src/users/entities/user.entity';
 import { normaliseEmail } from 'src/users/users.service';
 
-const MAX_FAILURE_DELAY_MS = 5000;
+export interface SignInInput extends SecondFactorInput {
+  email: string;
+  password: string;
+  /** The client's address as Express sees it (`req.ip`, honouring TRUST_PROXY). */
+  clientAddress: string | undefined;
+}
+
+export interface SignInResult {
+  /** The opaque session token: a bearer token, or the value of the session cookie. */
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+  user: UserEntity;
+  /** The policy requires two-factor sign-in and the user has not enrolled: the session is limited to enrolment. */
+  secondFactorEnrolmentRequired: boolean;
+}
 
 @Injectable()
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
-  async login(emailInput: string, password: string): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
-    const email = normaliseEmail(emailInput);
-    const emailHash = sha256Hex(`login:${email}`);
-    const throttle = await this.dataSource.getRepository(LoginThrottleEntity).findOne({ where: { emailHash } });
-    if (throttle?.lockedUntil && throttle.lockedUntil > new Date()) {
-      const retryAfterSeconds = Math.ceil((throttle.lockedUntil.getTime() - Date.now()) / 1000);
-      await this.audit.recordStandalone({ actorId: null, action: 'auth.login_refused_locked', subjectType: 'login', subjectId: emailHash.slice(0, 16), details: { retryAfterSeconds } });
-      throw new DomainException('LOGIN_LOCKED', `Too many failed sign-ins; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
-    }
+  /**
+   * Every way of signing in goes through here: throttling by account and client address, the
+   * password (unknown e-mails take the same path and time), the second factor when it is on,
+   * then a new session.
+   */
+  async signIn(input: SignInInput): Promise<SignInResult> {
+    assertOneSecondFactor(input, false);
+    const email = normaliseEmail(input.email);
+    const subjects = this.throttle.subjects(email, input.clientAddress);
+    await this.throttle.sweep();
+    await this.throttle.assertNotLocked(subjects);
 
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email } });
-    const usable = user && user.disabledAt === null;
-    const valid = await verifyPassword(usable ? user.passwordHash : await dummyPasswordHash(), password);
-    if (!usable || !valid) {
-      const failures = await this.recordFailure(emailHash, user?.id ?? null);
-      await sleep(Math.min(this.config.loginFailureDelayMs * failures, MAX_FAILURE_DELAY_MS));
-      throw new DomainException('INVALID_CREDENTIALS', 'Email or password is wrong');
-    }
+    const usable = user !== null && user.disabledAt === null;
+    const valid = await verifyPassword(usable ? user.passwordHash : await dummyPasswordHash(), input.password);
+    if (!usable || !valid) return this.fail(subjects, 'password', user?.id ?? null);
 
-    return this.dataSource.transaction(async (manager) => {
-      await manager.delete(LoginThrottleEntity, { emailHash });
-      const { token, session } = await this.sessions.issue(manager, user.id);
-      await this.audit.record(manager, { actorId: user.id, action: 'auth.login', subjectType: 'session', subjectId: session.id });
-      return { token, expiresAt: session.expiresAt, user };
+    const secondFactorOn = user.twoFactorEnabledAt !== null;
+    if (secondFactorOn && input.totpCode === undefined && input.recoveryCode === undefined) {
+      throw new DomainException('SECOND_FACTOR_REQUIRED', 'Two-factor sign-in is on for this account: send totpCode (the code your authenticator app shows) or a recoveryCode with the password');
+    }
+    const policy = await this.twoFactor.policy();
+    const result = await this.dataSource.transaction(async (manager) => {
+      let method: SecondFactorMethod | null = null;
+      if (secondFactorOn) {
+        method = await this.twoFactor.consume(manager, user.id, input);
+        if (!method) return null;
+      }
+      await this.throttle.recordSuccess(manager, subjects);
+      const { token, session } = await this.sessions.issue(manager, user.id, { secondFactor: method !== null });
+      const secondFactorEnrolmentRequired = !secondFactorOn && secondFactorRequired(policy, user.role);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'auth.login',
+        subjectType: 'session',
+        subjectId: session.id,
+        details: { secondFactor: method ?? 'none', ...(secondFactorEnrolmentRequired ? { restrictedToEnrolment: true } : {}) },
+      });
+      if (method === 'recovery_code') {
+        const remaining = await this.twoFactor.remainingRecoveryCodes(manager, user.id);
+        await this.audit.record(manager, { actorId: user.id, action: 'auth.2fa.recovery_code_used', subjectType: 'user', subjectId: user.id, details: { remaining } });
+      }
+      return { token, sessionId: session.id, expiresAt: session.expiresAt, user, secondFactorEnrolmentRequired };
     });
+    return result ?? this.fail(subjects, 'second_factor', user.id);
   }
 
   async logout(actor: AuthenticatedUser): Promise<void> {
@@ -58,26 +94,22 @@ export class AuthService {
     });
   }
 
-  /** Counts a failure (and locks after too many) atomically; returns the failure count. */
-  private recordFailure(emailHash: string, userId: string | null): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('INSERT INTO login_throttle (email_hash, failures, last_failure_at) VALUES ($1, 0, now()) ON CONFLICT DO NOTHING', [emailHash]);
-      const row = await manager.findOneOrFail(LoginThrottleEntity, { where: { emailHash }, lock: { mode: 'pessimistic_write' } });
-      const lockExpired = row.lockedUntil !== null && row.lockedUntil <= new Date();
-      row.failures = lockExpired ? 1 : row.failures + 1;
-      row.lastFailureAt = new Date();
-      const locked = row.failures >= this.config.loginMaxFailures;
-      row.lockedUntil = locked ? new Date(Date.now() + this.config.loginLockSeconds * 1000) : null;
-      await manager.save(row);
-      await this.audit.record(manager, {
-        actorId: null,
-        action: 'auth.login_failed',
-        subjectType: userId ? 'user' : 'login',
-        // The hash prefix links attempts on one address without storing the address.
-        subjectId: userId ?? emailHash.slice(0, 16),
-        details: { failures: row.failures, locked },
-      });
-      return row.failures;
+  /** Signs the user out everywhere: every session, this one included. */
+  async logoutAll(actor: AuthenticatedUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const revoked = await this.sessions.revokeAllForUser(manager, actor.id);
+      await this.audit.record(manager, { actorId: actor.id, action: 'auth.logout_all', subjectType: 'user', subjectId: actor.id, details: { sessionsRevoked: revoked } });
     });
+  }
+
+  async me(actor: AuthenticatedUser): Promise<{ user: UserEntity; twoFactor: TwoFactorStatus; secondFactorEnrolmentRequired: boolean }> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneOrFail({ where: { id: actor.id } });
+    return { user, twoFactor: await this.twoFactor.status(user.id, user.role), secondFactorEnrolmentRequired: actor.secondFactorEnrolmentRequired === true };
+  }
+
+  private async fail(subjects: ThrottleSubjects, stage: FailureStage, userId: string | null): Promise<never> {
+    await sleep(await this.throttle.recordFailure(subjects, stage, userId));
+    if (stage === 'password') throw new DomainException('INVALID_CREDENTIALS', 'Email or password is wrong');
+    throw new DomainException('INVALID_SECOND_FACTOR', 'The two-factor code is wrong, expired or already used');
   }
 }

@@ -34,10 +34,28 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['NODE_ENV', 'staging', /NODE_ENV must be/],
     ['QUEUE_PREFIX', 'a b', /QUEUE_PREFIX must be/],
+    ['LOGIN_ADDRESS_MAX_FAILURES', '0', /LOGIN_ADDRESS_MAX_FAILURES must be between/],
+    ['TRUST_PROXY', 'true', /TRUST_PROXY must not be "true"/],
+    ['TRUST_PROXY', '11', /TRUST_PROXY must be between 0 and 10/],
+    ['TRUST_PROXY', 'loopback, proxy.example.org', /TRUST_PROXY has "proxy.example.org"/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY has "10.0.0.0\/33"/],
+    ['TWO_FACTOR_ISSUER', 'Org: Seoul', /TWO_FACTOR_ISSUER must be/],
   ])('names %s when it is %s', (variable, value, message) => {
     const error = errorFor({ [variable]: value });
     expect(error.variable).toBe(variable);
     expect(error.message).toMatch(message);
+  });
+
+  it('leaves trust proxy off unless TRUST_PROXY is set, and accepts hops, addresses, subnets and presets', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+  });
+
+  it('defaults the sign-in throttle and the two-factor issuer', () => {
+    expect(loadConfig(base)).toMatchObject({ loginMaxFailures: 5, loginAddressMaxFailures: 20, loginLockSeconds: 900, twoFactorIssuer: 'Sillok' });
+    expect(loadConfig({ ...base, TWO_FACTOR_ISSUER: 'NK Documentation Centre' }).twoFactorIssuer).toBe('NK Documentation Centre');
   });
 
   it('requires SILLOK_MASTER_KEY in production', () => {

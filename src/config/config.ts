@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 
 /** Validated runtime configuration. Built once at boot from the environment. */
@@ -17,9 +18,20 @@ export interface AppConfig {
   masterKey: Buffer;
   masterKeySource: 'env' | 'dev-key-file';
   tokenTtlSeconds: number;
+  /** Failed sign-ins for one account from one client address before that pair is locked. */
   loginMaxFailures: number;
+  /** Failed sign-ins from one client address, across accounts, before the address is locked. */
+  loginAddressMaxFailures: number;
+  /** How long a lock lasts; also the window in which failures are counted. */
   loginLockSeconds: number;
   loginFailureDelayMs: number;
+  /**
+   * Express `trust proxy`: false (the socket's peer is the client), a number of proxy hops, or a
+   * list of trusted proxy addresses, subnets or presets (loopback, linklocal, uniquelocal).
+   */
+  trustProxy: false | number | string[];
+  /** Issuer shown in authenticator apps for two-factor sign-in. */
+  twoFactorIssuer: string;
   bodyLimitBytes: number;
   uploadMaxBytes: number;
   /** How long a worker's hold on a job lasts without renewal; a dead worker's job is retaken after it. */
@@ -85,9 +97,52 @@ function masterKey(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): Pi
   return { masterKey: key, masterKeySource: 'dev-key-file' };
 }
 
+const TRUST_PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrSubnet(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: unset, "false" or "0" = off; a whole number = that many proxy hops; otherwise a
+ * comma-separated list of proxy addresses, subnets (CIDR) or presets. "true" (trust every hop)
+ * is refused: any client could then choose its own address by sending X-Forwarded-For.
+ */
+export function trustProxyFrom(env: Env): AppConfig['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true') {
+    throw new ConfigError('TRUST_PROXY', 'must not be "true" (any client could forge its address); give the number of proxies in front of the api or their addresses');
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `must be between 0 and 10 proxy hops, got ${hops}`);
+    return hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!TRUST_PROXY_PRESETS.includes(entry) && !isAddressOrSubnet(entry)) {
+      throw new ConfigError('TRUST_PROXY', `has "${entry}", which is neither an IP address, a subnet (CIDR) nor one of ${TRUST_PROXY_PRESETS.join(', ')}`);
+    }
+  }
+  return entries;
+}
+
 /** JOB_LOCK_MS alone, for worker options that are fixed when a processor class is declared. */
 export function jobLockMsFrom(env: Env = process.env): number {
   return integer(env, 'JOB_LOCK_MS', 30_000, 500, 600_000);
+}
+
+function twoFactorIssuer(env: Env): string {
+  const raw = env.TWO_FACTOR_ISSUER ?? '';
+  if (raw === '') return 'Sillok';
+  // The issuer goes into otpauth:// URIs and is shown by authenticator apps; a colon would split the label.
+  if (!/^[^:\p{Cc}]{1,64}$/u.test(raw) || raw.trim() !== raw) throw new ConfigError('TWO_FACTOR_ISSUER', 'must be 1-64 characters without a colon, control characters or surrounding spaces');
+  return raw;
 }
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
@@ -114,8 +169,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ...masterKey(env, nodeEnv, dataDir),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginAddressMaxFailures: integer(env, 'LOGIN_ADDRESS_MAX_FAILURES', 20, 1, 10_000),
     loginLockSeconds: integer(env, 'LOGIN_LOCK_SECONDS', 15 * 60, 1, 24 * 3600),
     loginFailureDelayMs: integer(env, 'LOGIN_FAILURE_DELAY_MS', 250, 0, 10_000),
+    trustProxy: trustProxyFrom(env),
+    twoFactorIssuer: twoFactorIssuer(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 2 * 1024 ** 3, 1024, 64 * 1024 ** 3),
     jobLockMs: jobLockMsFrom(env),

@@ -1,6 +1,8 @@
 import { AuditEntryEntity } from 'src/audit/entities/audit-entry.entity';
 import { LoginThrottleEntity } from 'src/auth/entities/login-throttle.entity';
+import { RecoveryCodeEntity, TotpSecretEntity } from 'src/auth/entities/second-factor.entity';
 import { SessionEntity } from 'src/auth/entities/session.entity';
+import { TwoFactorPolicyEntity } from 'src/auth/entities/two-factor-policy.entity';
 import { CaseCounterEntity } from 'src/cases/entities/case-counter.entity';
 import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import { CaseEntity } from 'src/cases/entities/case.entity';
@@ -34,6 +36,9 @@ export const ALL_ENTITIES = [
   UserEntity,
   SessionEntity,
   LoginThrottleEntity,
+  TotpSecretEntity,
+  RecoveryCodeEntity,
+  TwoFactorPolicyEntity,
   AuditEntryEntity,
   JobEntity,
   CaseEntity,

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { TwoFactorService } from 'src/auth/two-factor/two-factor.service';
 import { Authenticated, CurrentUser, Roles } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
+import { ErrorResponseDto } from 'src/common/errors/error-response';
 import { Page } from 'src/common/http/pagination';
 import { CreateUserDto, ListUsersQueryDto, mapUser, UpdateUserDto, UserDto } from 'src/users/dto/user.dto';
 import { UsersService } from 'src/users/users.service';
@@ -9,7 +11,10 @@ import { UsersService } from 'src/users/users.service';
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly twoFactor: TwoFactorService,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -35,5 +40,14 @@ export class UsersController {
   @Roles('admin')
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentUser() actor: AuthenticatedUser): Promise<UserDto> {
     return mapUser(await this.users.update(id, body, actor.id));
+  }
+
+  @Post(':id/2fa/reset')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserDto, description: "The user's two-factor sign-in is off and every session of theirs is revoked; audited" })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Your own: turn it off with a code instead, or ask another admin' })
+  async resetTwoFactor(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: AuthenticatedUser): Promise<UserDto> {
+    return mapUser(await this.twoFactor.reset(id, actor.id));
   }
 }

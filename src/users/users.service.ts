@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
 import { SessionsService } from 'src/auth/sessions.service';
 import { DomainException, NotFoundDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
+import { passwordProblems } from 'src/common/crypto/password-policy';
 import { hashPassword } from 'src/common/crypto/passwords';
 import type { Page } from 'src/common/http/pagination';
 import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from 'src/users/dto/user.dto';
@@ -11,6 +12,12 @@ import { UserEntity } from 'src/users/entities/user.entity';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** The password policy (password-policy.ts), wherever a password is set: 400 naming `password`. */
+export function assertPasswordAcceptable(password: string, owner: { email: string; displayName: string }): void {
+  const problems = passwordProblems(password, owner);
+  if (problems.length) throw new DomainException('VALIDATION_FAILED', `Validation failed: password: ${problems.join(', ')}`, [{ field: 'password', problems }]);
 }
 
 @Injectable()
@@ -23,6 +30,7 @@ export class UsersService {
 
   async create(input: CreateUserDto, actorId: string | null): Promise<UserEntity> {
     const email = normaliseEmail(input.email);
+    assertPasswordAcceptable(input.password, { email, displayName: input.displayName.trim() });
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
       const exists = await manager.exists(UserEntity, { where: { email } });

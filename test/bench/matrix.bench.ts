@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 
     const users = app.get(UsersService);
-    const password = 'bench-password-123456';
+    const password = 'granite-meadow-violin-73';
     const analyst = await users.create({ email: 'analyst@bench.example.org', password, role: 'analyst', displayName: 'Bench analyst' }, null);
     const reviewer = await users.create({ email: 'reviewer@bench.example.org', password, role: 'reviewer', displayName: 'Bench reviewer' }, null);
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'analyst@bench.example.org', password }) });

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import type { UserEntity } from 'src/users/entities/user.entity';
+import type { SignInResult } from 'src/auth/auth.service';
+import { RecoveryCodeField, TotpCodeField } from 'src/auth/dto/second-factor-fields';
 import { mapUser, UserDto } from 'src/users/dto/user.dto';
 
 export class LoginDto {
@@ -16,6 +17,10 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(1024)
   password: string;
+
+  /** Needed when two-factor sign-in is on (else 401 SECOND_FACTOR_REQUIRED); ignored when it is off. */
+  @TotpCodeField({ required: false }) totpCode?: string;
+  @RecoveryCodeField() recoveryCode?: string;
 }
 
 export class LoginResponseDto {
@@ -23,8 +28,16 @@ export class LoginResponseDto {
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
   @ApiProperty() expiresAt: string;
   @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ description: 'The policy requires two-factor sign-in and you have not enrolled: until you do, this session may only enrol, read GET /auth/me and sign out' })
+  secondFactorEnrolmentRequired: boolean;
 }
 
-export function mapLogin(token: string, expiresAt: Date, user: UserEntity): LoginResponseDto {
-  return { accessToken: token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: mapUser(user) };
+export function mapLogin(result: SignInResult): LoginResponseDto {
+  return {
+    accessToken: result.token,
+    tokenType: 'Bearer',
+    expiresAt: result.expiresAt.toISOString(),
+    user: mapUser(result.user),
+    secondFactorEnrolmentRequired: result.secondFactorEnrolmentRequired,
+  };
 }

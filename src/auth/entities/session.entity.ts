@@ -15,4 +15,6 @@ export class SessionEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  /** When the holder proved a second factor (TOTP or recovery code at sign-in, or confirming enrolment). */
+  @Column({ name: 'second_factor_at', type: 'timestamptz', nullable: true }) secondFactorAt: Date | null;
 }

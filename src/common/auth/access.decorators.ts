@@ -6,6 +6,7 @@ import type { UserRole } from 'src/users/entities/user.entity';
 
 export const ACCESS_POLICY = 'sillok:access-policy';
 export const CASE_ADMINISTRATION = 'sillok:case-administration';
+export const ALLOW_DURING_ENROLMENT = 'sillok:allow-during-enrolment';
 
 /**
  * What a route requires. Every route must declare one; the guard refuses routes that do not
@@ -38,6 +39,12 @@ export const Roles = (...roles: UserRole[]) =>
  * membership administration only. The service still decides what the admin may do.
  */
 export const CaseAdministration = () => SetMetadata(CASE_ADMINISTRATION, true);
+
+/**
+ * Also open to a session that the two-factor policy restricts until the user enrols: enrolment,
+ * GET /auth/me and signing out. Everything else answers 403 SECOND_FACTOR_ENROLMENT_REQUIRED.
+ */
+export const AllowDuringEnrolment = () => SetMetadata(ALLOW_DURING_ENROLMENT, true);
 
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthenticatedUser => {
   const user = ctx.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;

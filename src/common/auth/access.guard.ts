@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { SessionsService } from 'src/auth/sessions.service';
-import { ACCESS_POLICY, AccessPolicy, CASE_ADMINISTRATION } from 'src/common/auth/access.decorators';
+import { ACCESS_POLICY, AccessPolicy, ALLOW_DURING_ENROLMENT, CASE_ADMINISTRATION } from 'src/common/auth/access.decorators';
 import { CaseAccessService } from 'src/cases/case-access.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { DomainException, NotFoundDomainException } from 'src/common/errors/domain.exception';
@@ -33,6 +33,9 @@ export class AccessGuard implements CanActivate {
     const user = await this.sessions.authenticate(token);
     if (!user) throw new DomainException('UNAUTHENTICATED', 'The token is invalid, expired or revoked; sign in again');
     req.user = user;
+    if (user.secondFactorEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(ALLOW_DURING_ENROLMENT, [context.getHandler(), context.getClass()])) {
+      throw new DomainException('SECOND_FACTOR_ENROLMENT_REQUIRED', 'Two-factor sign-in is required for your account: enrol (POST /auth/2fa/enrol, then POST /auth/2fa/confirm), or if it is already on, sign in again with your code');
+    }
 
     if (policy.kind === 'roles' && !policy.roles.includes(user.role)) {
       throw new DomainException('FORBIDDEN', `This action needs one of the roles: ${policy.roles.join(', ')}`);

@@ -5,4 +5,9 @@ export interface AuthenticatedUser {
   id: string;
   role: UserRole;
   sessionId: string;
+  /**
+   * The two-factor policy applies to the user and this session has not proved a second factor:
+   * only routes marked @AllowDuringEnrolment() answer.
+   */
+  secondFactorEnrolmentRequired?: boolean;
 }

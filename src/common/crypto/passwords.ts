@@ -21,5 +21,3 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= argon2.hash('no-such-account-placeholder', OPTIONS);
   return dummyHash;
 }
-
-export const PASSWORD_MIN_LENGTH = 12;

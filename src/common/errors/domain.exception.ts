@@ -22,8 +22,13 @@ export const DOMAIN_ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
+  /** The password was right; two-factor sign-in is on and no code was sent. No session. */
+  SECOND_FACTOR_REQUIRED: 401,
+  INVALID_SECOND_FACTOR: 401,
   FORBIDDEN: 403,
   IDENTITY_CLEARANCE_REQUIRED: 403,
+  /** The policy requires two-factor sign-in and the session has not enrolled yet. */
+  SECOND_FACTOR_ENROLMENT_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,

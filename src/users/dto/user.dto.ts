@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { PASSWORD_MIN_LENGTH } from 'src/common/crypto/passwords';
+import { PASSWORD_MIN_LENGTH, PASSWORD_MIN_SCORE } from 'src/common/crypto/password-policy';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { USER_ROLES, UserEntity, type UserRole } from 'src/users/entities/user.entity';
 
@@ -11,6 +11,7 @@ export class UserDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: USER_ROLES }) role: UserRole;
   @ApiProperty() disabled: boolean;
+  @ApiProperty({ description: 'Two-factor sign-in is on' }) twoFactorEnabled: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'Send back with updates (optimistic locking)' }) version: number;
 }
@@ -22,6 +23,7 @@ export function mapUser(user: UserEntity): UserDto {
     displayName: user.displayName,
     role: user.role,
     disabled: user.disabledAt !== null,
+    twoFactorEnabled: user.twoFactorEnabledAt !== null,
     createdAt: user.createdAt.toISOString(),
     version: user.version,
   };
@@ -44,7 +46,10 @@ export class CreateUserDto {
   @IsIn(USER_ROLES as unknown as string[], { message: `role must be one of: ${USER_ROLES.join(', ')}` })
   role: UserRole;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    description: `At least ${PASSWORD_MIN_LENGTH} characters, a zxcvbn strength of at least ${PASSWORD_MIN_SCORE} of 4, and not built from the e-mail address or name`,
+  })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
   @MaxLength(1024)

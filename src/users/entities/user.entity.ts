@@ -13,6 +13,8 @@ export class UserEntity {
   @Column({ type: 'text' }) role: UserRole;
   @Column({ name: 'password_hash', type: 'text' }) passwordHash: string;
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt: Date | null;
+  /** Two-factor sign-in is on since then (enrolment confirmed); null = off or pending. */
+  @Column({ name: 'two_factor_enabled_at', type: 'timestamptz', nullable: true }) twoFactorEnabledAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;

@@ -56,9 +56,25 @@ export async function createTestContext(env: Record<string, string> = {}, wrapRo
   const suffix = randomBytes(6).toString('hex');
   const database = `sillok_test_${suffix}`;
   await adminQuery(`CREATE DATABASE ${database} TEMPLATE ${process.env[ENV_TEMPLATE_DB]}`);
+  const url = databaseUrl(process.env[ENV_ADMIN_URL] as string, database);
+  return buildTestContext(url, suffix, env, wrapRoot, () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+}
+
+/** The same real api on a database the caller provides (already migrated) and keeps: nothing is dropped on close. */
+export async function createTestContextOn(url: string, env: Record<string, string> = {}): Promise<TestContext> {
+  return buildTestContext(url, randomBytes(6).toString('hex'), env, undefined, async () => undefined);
+}
+
+async function buildTestContext(
+  url: string,
+  suffix: string,
+  env: Record<string, string>,
+  wrapRoot: ((config: AppConfig, logger: Logger) => DynamicModule) | undefined,
+  dropDatabase: () => Promise<void>,
+): Promise<TestContext> {
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl(process.env[ENV_ADMIN_URL] as string, database),
+    DATABASE_URL: url,
     REDIS_URL: process.env[ENV_REDIS_URL] as string,
     QUEUE_PREFIX: `test_${suffix}`,
     SILLOK_MASTER_KEY: TEST_MASTER_KEY,
@@ -95,7 +111,7 @@ export async function createTestContext(env: Record<string, string> = {}, wrapRo
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);
       await app.close();
-      await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await dropDatabase();
     },
   };
   return ctx;

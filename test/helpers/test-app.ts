@@ -53,11 +53,17 @@ async function adminQuery(sql: string): Promise<void> {
  * Queue keys get a prefix of their own so parallel spec files never see each other's jobs.
  */
 export async function createTestContext(env: Record<string, string> = {}, wrapRoot?: (config: AppConfig, logger: Logger) => DynamicModule): Promise<TestContext> {
+  const database = await createTestDatabase();
+  return buildTestContext(database.url, database.suffix, env, wrapRoot, database.drop);
+}
+
+/** A database of its own, cloned from the migrated template, with no app on it. */
+export async function createTestDatabase(): Promise<{ url: string; suffix: string; drop: () => Promise<void> }> {
   const suffix = randomBytes(6).toString('hex');
   const database = `sillok_test_${suffix}`;
   await adminQuery(`CREATE DATABASE ${database} TEMPLATE ${process.env[ENV_TEMPLATE_DB]}`);
   const url = databaseUrl(process.env[ENV_ADMIN_URL] as string, database);
-  return buildTestContext(url, suffix, env, wrapRoot, () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  return { url, suffix, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`) };
 }
 
 /** The same real api on a database the caller provides (already migrated) and keeps: nothing is dropped on close. */

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from 'src/app.module';
 import { createValidationPipe } from 'src/common/errors/validation';
+import { securityHeaders } from 'src/common/http/security-headers';
 import { httpLoggingMiddleware } from 'src/common/logging/http-logging.middleware';
 import { NestPinoLogger } from 'src/common/logging/logger';
 import type { AppConfig } from 'src/config/config';
@@ -21,8 +22,11 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
     abortOnError: false,
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-* to believe (client address, TLS): none unless TRUST_PROXY says so.
+  app.set('trust proxy', config.trustProxy);
   app.use(httpLoggingMiddleware(logger));
+  // Before everything else that can answer (body parser errors, Swagger UI, 404s).
+  app.use(...securityHeaders());
   // Anything over the limit is refused with 413 before it is parsed.
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.useGlobalPipes(createValidationPipe());
@@ -37,6 +41,7 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // No validator badge: Swagger UI would otherwise send the document's URL to validator.swagger.io.
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { validatorUrl: null } });
   return app;
 }

@@ -34,10 +34,23 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['NODE_ENV', 'staging', /NODE_ENV must be/],
     ['QUEUE_PREFIX', 'a b', /QUEUE_PREFIX must be/],
+    ['TRUST_PROXY', 'yes', /TRUST_PROXY must be false, true, a number of hops.*"yes"/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY must be .*"10.0.0.0\/33"/],
+    ['TRUST_PROXY', 'loopback, proxy.example.org', /TRUST_PROXY .*"proxy.example.org"/],
+    ['TRUST_PROXY', '11', /TRUST_PROXY counts proxy hops and must be at most 10/],
   ])('names %s when it is %s', (variable, value, message) => {
     const error = errorFor({ [variable]: value });
     expect(error.variable).toBe(variable);
     expect(error.message).toMatch(message);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY says which', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 192.168.1.7' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.168.1.7']);
   });
 
   it('requires SILLOK_MASTER_KEY in production', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 
 /** Validated runtime configuration. Built once at boot from the environment. */
@@ -27,6 +28,13 @@ export interface AppConfig {
   /** Pause between testimonies in a redaction job, to spare the database (0 = none). */
   redactionThrottleMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Express's `trust proxy`: which reverse proxies' X-Forwarded-For/-Proto to believe (client
+   * address, whether the request came over TLS). false = none, the default: the api is reached
+   * directly. A number trusts that many hops; a list names proxy addresses, subnets or
+   * loopback / linklocal / uniquelocal; true trusts any (only behind a proxy that overwrites the headers).
+   */
+  trustProxy: boolean | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -85,6 +93,29 @@ function masterKey(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): Pi
   return { masterKey: key, masterKeySource: 'dev-key-file' };
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxy(env: Env): AppConfig['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `counts proxy hops and must be at most 10, got ${hops}`);
+    return hops === 0 ? false : hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(entry) || (family !== 0 && bitsOk && extra === undefined))) {
+      throw new ConfigError('TRUST_PROXY', `must be false, true, a number of hops, or a comma-separated list of proxy addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal; "${entry}" is none of these`);
+    }
+  }
+  return entries;
+}
+
 /** JOB_LOCK_MS alone, for worker options that are fixed when a processor class is declared. */
 export function jobLockMsFrom(env: Env = process.env): number {
   return integer(env, 'JOB_LOCK_MS', 30_000, 500, 600_000);
@@ -121,6 +152,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobLockMs: jobLockMsFrom(env),
     redactionThrottleMs: integer(env, 'REDACTION_THROTTLE_MS', 0, 0, 60_000),
     logLevel,
+    trustProxy: trustProxy(env),
   };
 }
 

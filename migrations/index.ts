@@ -7,9 +7,10 @@ import { IncidentsPerpetratorsPlaces1795377700000 } from './1795377700000-Incide
 import { Exports1795378800000 } from './1795378800000-Exports';
 import { Search1795378900000 } from './1795378900000-Search';
 import { MasterKeyCheck1795379000000 } from './1795379000000-MasterKeyCheck';
+import { MembershipHistoryIndex1795379000001 } from './1795379000001-MembershipHistoryIndex';
 
 /**
  * Every migration in order. Tests migrate their template database from this list; the compiled
  * app finds the same files by name in dist/migrations. A unit spec checks the two agree.
  */
-export const ALL_MIGRATIONS = [Foundation1795374660273, CasesPeopleTestimonies1795375895113, LegalEvidence1795376923442, SeedRomeStatute1795376923443, Redaction1795377600000, IncidentsPerpetratorsPlaces1795377700000, Exports1795378800000, Search1795378900000, MasterKeyCheck1795379000000];
+export const ALL_MIGRATIONS = [Foundation1795374660273, CasesPeopleTestimonies1795375895113, LegalEvidence1795376923442, SeedRomeStatute1795376923443, Redaction1795377600000, IncidentsPerpetratorsPlaces1795377700000, Exports1795378800000, Search1795378900000, MasterKeyCheck1795379000000, MembershipHistoryIndex1795379000001];

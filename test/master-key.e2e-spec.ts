@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ConfigError } from 'src/config/config';
 import { verifyMasterKey } from 'src/database/master-key-check';
+import { freePort } from './helpers/free-port';
 import { bearer, createTestContext, createTestDatabase } from './helpers/test-app';
 import { TEST_MASTER_KEY } from './setup/test-env';
 
@@ -16,15 +16,6 @@ interface Boot {
   code: number | null;
   stdout: string;
   stderr: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts a real entry point (src/main.ts, worker.ts or cli.ts) and waits for it to exit. */

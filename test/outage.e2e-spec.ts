@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_MIGRATIONS } from '../migrations/index';
 import { AuditService } from 'src/audit/audit.service';
 import { EmbeddedDatabase, startEmbeddedPostgres } from 'src/database/embedded-postgres';
 import { runMigrations } from 'src/database/migrate';
+import { freePort } from './helpers/free-port';
 import { bearer, createTestContextOn, TestContext } from './helpers/test-app';
 import { WITNESS_IDENTITY } from './helpers/case-fixtures';
 
@@ -27,17 +27,6 @@ interface Outcome {
   error?: string;
   retryAfter?: string;
   id?: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function processGone(pid: number): boolean {

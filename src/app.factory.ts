@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from 'src/app.module';
 import { createValidationPipe } from 'src/common/errors/validation';
+import { securityHeaders } from 'src/common/http/security-headers';
 import { httpLoggingMiddleware } from 'src/common/logging/http-logging.middleware';
 import { NestPinoLogger } from 'src/common/logging/logger';
 import type { AppConfig } from 'src/config/config';
@@ -25,6 +26,8 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
   // own address (X-Forwarded-For) and slip past the per-address sign-in throttle.
   app.set('trust proxy', config.trustProxy);
   app.use(httpLoggingMiddleware(logger));
+  // Before everything else that can answer (body parser errors, Swagger UI, 404s).
+  app.use(...securityHeaders());
   // Anything over the limit is refused with 413 before it is parsed.
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.useGlobalPipes(createValidationPipe());
@@ -39,6 +42,7 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // No validator badge: Swagger UI would otherwise send the document's URL to validator.swagger.io.
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { validatorUrl: null } });
   return app;
 }

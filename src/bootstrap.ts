@@ -1,9 +1,14 @@
 import type { Logger } from 'pino';
 import { AppConfig, ConfigError, loadConfig } from 'src/config/config';
 import { createRootLogger } from 'src/common/logging/logger';
+import { verifyMasterKey } from 'src/database/master-key-check';
 import { runMigrations } from 'src/database/migrate';
 
-/** Shared start-up of api and worker: validated config, logger, migrations under a lock. */
+/**
+ * Shared start-up of api, worker and CLI: validated config, logger, migrations under a lock, and
+ * the master-key check. A configuration problem (including a master key that does not match the
+ * database) prints a message naming the variable and exits with EX_CONFIG (78).
+ */
 export async function prepareProcess(service: 'api' | 'worker' | 'cli'): Promise<{ config: AppConfig; logger: Logger }> {
   let config: AppConfig;
   try {
@@ -23,5 +28,12 @@ export async function prepareProcess(service: 'api' | 'worker' | 'cli'): Promise
   }
   const applied = await runMigrations(config.databaseUrl);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  try {
+    if ((await verifyMasterKey(config.databaseUrl, config)) === 'recorded') logger.info('master key check value recorded in the database');
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
   return { config, logger };
 }

@@ -1,9 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CasesService } from 'src/cases/cases.service';
-import { CaseDto, CaseMemberDto, CreateCaseDto, ListCasesQueryDto, mapCase, mapMember, PutMemberDto, UpdateCaseDto } from 'src/cases/dto/case.dto';
+import {
+  CaseDto,
+  CaseMemberDto,
+  CreateCaseDto,
+  ListCasesQueryDto,
+  mapCase,
+  mapMember,
+  mapMembershipEvent,
+  MembershipHistoryPageDto,
+  MembershipHistoryQueryDto,
+  PutMemberDto,
+  UpdateCaseDto,
+} from 'src/cases/dto/case.dto';
 import { Authenticated, CaseAdministration, CurrentUser, Roles } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
+import { ErrorResponseDto } from 'src/common/errors/error-response';
 import type { Page } from 'src/common/http/pagination';
 
 @ApiTags('cases')
@@ -44,6 +57,17 @@ export class CasesController {
   @CaseAdministration()
   async members(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentUser() actor: AuthenticatedUser): Promise<CaseMemberDto[]> {
     return (await this.cases.listMembers(caseId, actor)).map(mapMember);
+  }
+
+  /** Who was added, changed or removed (role and clearance before and after), by whom, when. Leads and admins. */
+  @Get(':caseId/members/history')
+  @Authenticated()
+  @CaseAdministration()
+  @ApiOkResponse({ type: MembershipHistoryPageDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'A member who is not a lead of the case' })
+  async memberHistory(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: MembershipHistoryQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<MembershipHistoryPageDto> {
+    const page = await this.cases.memberHistory(caseId, query, actor);
+    return { ...page, items: page.items.map(mapMembershipEvent) };
   }
 
   @Put(':caseId/members/:userId')

@@ -4,9 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
 import { CaseAccessService } from 'src/cases/case-access.service';
-import type { CreateCaseDto, ListCasesQueryDto, PutMemberDto, UpdateCaseDto } from 'src/cases/dto/case.dto';
+import type { CreateCaseDto, ListCasesQueryDto, MembershipHistoryQueryDto, PutMemberDto, UpdateCaseDto } from 'src/cases/dto/case.dto';
 import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import { CaseEntity } from 'src/cases/entities/case.entity';
+import { MEMBERSHIP_ACTIONS, MEMBERSHIP_ACTIONS_SQL, membershipAuditEntry, membershipEventFromAudit, MembershipEventWithNames } from 'src/cases/membership-history';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { newDataKey, wrapDataKey } from 'src/common/crypto/envelope';
 import { DomainException, NotFoundDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
@@ -85,13 +86,17 @@ export class CasesService {
     });
   }
 
-  /** Leads manage membership; a global admin may too (administration), without seeing content. */
-  private async requireMembershipManager(caseId: string, actor: AuthenticatedUser, manager: EntityManager): Promise<void> {
+  /**
+   * Leads manage membership; a global admin may too (administration), without seeing content.
+   * Answers whether the actor is a member of the case (an admin acting from outside is not).
+   */
+  private async requireMembershipManager(caseId: string, actor: AuthenticatedUser, manager: EntityManager): Promise<{ actorWasMember: boolean }> {
     if (actor.role === 'admin') {
       if (!(await manager.exists(CaseEntity, { where: { id: caseId } }))) throw new NotFoundDomainException('Case');
-      return;
+      return { actorWasMember: await manager.exists(CaseMemberEntity, { where: { caseId, userId: actor.id } }) };
     }
     await this.access.require(caseId, actor, 'manage', manager);
+    return { actorWasMember: true };
   }
 
   async listMembers(caseId: string, actor: AuthenticatedUser): Promise<CaseMemberEntity[]> {
@@ -102,7 +107,7 @@ export class CasesService {
 
   async putMember(caseId: string, userId: string, input: PutMemberDto, actor: AuthenticatedUser): Promise<CaseMemberEntity> {
     return this.dataSource.transaction(async (manager) => {
-      await this.requireMembershipManager(caseId, actor, manager);
+      const { actorWasMember } = await this.requireMembershipManager(caseId, actor, manager);
       const user = await manager.findOne(UserEntity, { where: { id: userId } });
       if (!user || user.disabledAt) throw new DomainException('VALIDATION_FAILED', 'userId does not name an active user', [{ field: 'userId', problems: ['is not an active user'] }]);
       let member = await manager.findOne(CaseMemberEntity, { where: { caseId, userId }, lock: { mode: 'pessimistic_write' } });
@@ -111,27 +116,55 @@ export class CasesService {
       member = manager.create(CaseMemberEntity, { ...(member ?? { caseId, userId, addedBy: actor.id }), role: input.role, identityClearance: input.identityClearance });
       const saved = await manager.save(member);
       saved.user = user;
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: before ? 'case.member_update' : 'case.member_add',
-        subjectType: 'user',
-        subjectId: userId,
-        caseId,
-        details: { role: input.role, identityClearance: input.identityClearance, ...(before ? { before } : {}) },
-      });
+      const entry = membershipAuditEntry(before, { role: input.role, identityClearance: input.identityClearance }, { role: actor.role, wasMember: actorWasMember });
+      await this.audit.record(manager, { actorId: actor.id, subjectType: 'user', subjectId: userId, caseId, ...entry });
       return saved;
     });
   }
 
   async removeMember(caseId: string, userId: string, actor: AuthenticatedUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.requireMembershipManager(caseId, actor, manager);
+      const { actorWasMember } = await this.requireMembershipManager(caseId, actor, manager);
       const member = await manager.findOne(CaseMemberEntity, { where: { caseId, userId }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw new NotFoundDomainException('Member');
       if (member.role === 'lead') await this.assertAnotherLead(manager, caseId, userId);
       await manager.delete(CaseMemberEntity, { caseId, userId });
-      await this.audit.record(manager, { actorId: actor.id, action: 'case.member_remove', subjectType: 'user', subjectId: userId, caseId, details: { role: member.role } });
+      const entry = membershipAuditEntry({ role: member.role, identityClearance: member.identityClearance }, null, { role: actor.role, wasMember: actorWasMember });
+      await this.audit.record(manager, { actorId: actor.id, subjectType: 'user', subjectId: userId, caseId, ...entry });
     });
+  }
+
+  /**
+   * Who was added, changed or removed, by whom and when, newest first: read from the audit log
+   * (see membership-history.ts). Leads of the case and global admins only.
+   */
+  async memberHistory(caseId: string, query: MembershipHistoryQueryDto, actor: AuthenticatedUser): Promise<Page<MembershipEventWithNames>> {
+    await this.requireMembershipManager(caseId, actor, this.dataSource.manager);
+    // The case's creator is the subject of case.create; everyone else is the entry's subject user.
+    const memberExpr = `CASE WHEN a.action = '${MEMBERSHIP_ACTIONS.caseCreated}' THEN a.actor_id::text ELSE a.subject_id END`;
+    const params: unknown[] = [caseId];
+    let where = `a.case_id = $1 AND a.${MEMBERSHIP_ACTIONS_SQL}`;
+    if (query.userId) {
+      params.push(query.userId);
+      where += ` AND ${memberExpr} = $${params.length}`;
+    }
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`, params)) as Array<{ total: number }>;
+    const rows = (await this.dataSource.query(
+      `SELECT a.seq::text AS seq, a.occurred_at AS "occurredAt", a.actor_id AS "actorId", a.action, a.subject_id AS "subjectId", a.details,
+              member.display_name AS "userDisplayName", actor.display_name AS "actorDisplayName"
+         FROM audit_log a
+         LEFT JOIN users member ON member.id::text = ${memberExpr}
+         LEFT JOIN users actor ON actor.id = a.actor_id
+        WHERE ${where}
+        ORDER BY a.seq DESC
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit, query.offset],
+    )) as Array<Parameters<typeof membershipEventFromAudit>[0] & { userDisplayName: string | null; actorDisplayName: string | null }>;
+    const items = rows.flatMap((row) => {
+      const event = membershipEventFromAudit(row);
+      return event ? [{ ...event, userDisplayName: row.userDisplayName, actorDisplayName: row.actorDisplayName }] : [];
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   private async assertAnotherLead(manager: EntityManager, caseId: string, userId: string): Promise<void> {

@@ -20,7 +20,9 @@ export function dataSourceOptions(databaseUrl: string, overrides: Partial<DataSo
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: false,
-    extra: { max: 20, application_name: 'sillok' },
+    // connectionTimeoutMillis bounds both a new connection and the wait for a free one: past it the
+    // request fails as DATABASE_UNAVAILABLE (503) instead of hanging while the database is away.
+    extra: { max: 20, application_name: 'sillok', connectionTimeoutMillis: 15_000 },
     ...overrides,
   } as DataSourceOptions;
 }

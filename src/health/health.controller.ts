@@ -3,8 +3,11 @@ import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { withTimeout } from 'src/common/async/with-timeout';
 import { Public } from 'src/common/auth/access.decorators';
 import { QueueGateway } from 'src/jobs/queue.gateway';
+
+const POSTGRES_PROBE_TIMEOUT_MS = 3000;
 
 class ReadinessDto {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
@@ -41,7 +44,8 @@ export class HealthController {
 
   private async postgresUp(): Promise<boolean> {
     try {
-      await this.dataSource.query('SELECT 1');
+      // Bounded: a blackholed database must not hang the probe until the pool's own timeout.
+      await withTimeout(this.dataSource.query('SELECT 1'), POSTGRES_PROBE_TIMEOUT_MS);
       return true;
     } catch {
       return false;

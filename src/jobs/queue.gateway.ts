@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { withTimeout } from 'src/common/async/with-timeout';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { DEFAULT_JOB_OPTIONS, JobEnvelope, QueueName } from 'src/jobs/job-definitions';
@@ -69,14 +70,4 @@ export class QueueGateway implements OnModuleDestroy {
 
 function queueUnavailable(): DomainException {
   return new DomainException('QUEUE_UNAVAILABLE', 'The job queue (Redis) is unreachable; nothing was stored. Retry when /health/ready reports redis up.');
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]);
 }

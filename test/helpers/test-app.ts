@@ -53,12 +53,34 @@ async function adminQuery(sql: string): Promise<void> {
  * Queue keys get a prefix of their own so parallel spec files never see each other's jobs.
  */
 export async function createTestContext(env: Record<string, string> = {}, wrapRoot?: (config: AppConfig, logger: Logger) => DynamicModule): Promise<TestContext> {
+  const database = await createTestDatabase();
+  return buildTestContext(database.url, database.suffix, env, wrapRoot, database.drop);
+}
+
+/** A database of its own, cloned from the migrated template, with no app on it. */
+export async function createTestDatabase(): Promise<{ url: string; suffix: string; drop: () => Promise<void> }> {
   const suffix = randomBytes(6).toString('hex');
   const database = `sillok_test_${suffix}`;
   await adminQuery(`CREATE DATABASE ${database} TEMPLATE ${process.env[ENV_TEMPLATE_DB]}`);
+  const url = databaseUrl(process.env[ENV_ADMIN_URL] as string, database);
+  return { url, suffix, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`) };
+}
+
+/** The same real api on a database the caller provides (already migrated) and keeps: nothing is dropped on close. */
+export async function createTestContextOn(url: string, env: Record<string, string> = {}): Promise<TestContext> {
+  return buildTestContext(url, randomBytes(6).toString('hex'), env, undefined, async () => undefined);
+}
+
+async function buildTestContext(
+  url: string,
+  suffix: string,
+  env: Record<string, string>,
+  wrapRoot: ((config: AppConfig, logger: Logger) => DynamicModule) | undefined,
+  dropDatabase: () => Promise<void>,
+): Promise<TestContext> {
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl(process.env[ENV_ADMIN_URL] as string, database),
+    DATABASE_URL: url,
     REDIS_URL: process.env[ENV_REDIS_URL] as string,
     QUEUE_PREFIX: `test_${suffix}`,
     SILLOK_MASTER_KEY: TEST_MASTER_KEY,
@@ -95,7 +117,7 @@ export async function createTestContext(env: Record<string, string> = {}, wrapRo
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);
       await app.close();
-      await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await dropDatabase();
     },
   };
   return ctx;

@@ -19,6 +19,8 @@ export class AuditEntryEntity {
   @Index('audit_log_subject_idx')
   @Column({ name: 'subject_id', type: 'text', nullable: true }) subjectId: string | null;
   @Index('audit_log_case_idx')
+  // (case_id, seq) for membership entries only: made in a migration (see src/cases/membership-history.ts).
+  @Index('audit_log_membership_idx', { synchronize: false })
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
   @Column({ type: 'jsonb' }) details: JsonObject;
   @Column({ name: 'correlation_id', type: 'text', nullable: true }) correlationId: string | null;

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { CASE_ROLES, CaseMemberEntity, type CaseRole } from 'src/cases/entities/case-member.entity';
 import { CASE_STATUSES, CaseEntity, type CaseStatus } from 'src/cases/entities/case.entity';
-import { PageQueryDto } from 'src/common/http/pagination';
+import type { MembershipChange, MembershipEventWithNames } from 'src/cases/membership-history';
+import { PageMetaDto, PageQueryDto } from 'src/common/http/pagination';
+import { USER_ROLES, type UserRole } from 'src/users/entities/user.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -74,4 +76,51 @@ export class CaseMemberDto {
 
 export function mapMember(member: CaseMemberEntity): CaseMemberDto {
   return { userId: member.userId, displayName: member.user?.displayName ?? '', role: member.role, identityClearance: member.identityClearance, addedAt: member.createdAt.toISOString() };
+}
+
+export class MembershipHistoryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only changes to this user’s membership' })
+  @IsOptional() @IsUUID('all', { message: 'userId must be a user id (uuid)' })
+  userId?: string;
+}
+
+export class MembershipStateDto {
+  @ApiProperty({ enum: CASE_ROLES }) role: CaseRole;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'null only in entries recorded before clearance was kept for removals' }) identityClearance: boolean | null;
+}
+
+export class MembershipEventDto {
+  @ApiProperty({ description: 'Position of the entry in the audit log' }) seq: string;
+  @ApiProperty() at: string;
+  @ApiProperty({ enum: ['added', 'changed', 'removed'] }) change: MembershipChange;
+  @ApiProperty({ format: 'uuid', description: 'Whose membership changed' }) userId: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) userDisplayName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: MembershipStateDto }) before: MembershipStateDto | null;
+  @ApiPropertyOptional({ nullable: true, type: MembershipStateDto }) after: MembershipStateDto | null;
+  @ApiProperty({ description: 'This change gave identity clearance to someone who did not have it' }) clearanceGranted: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'Who made the change' }) actorId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorDisplayName: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: USER_ROLES, description: "The actor's global role (null in older entries)" }) actorGlobalRole: UserRole | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'A global admin who was not a member of the case made the change (null in older entries)' }) adminOutsideCase: boolean | null;
+}
+
+export class MembershipHistoryPageDto extends PageMetaDto {
+  @ApiProperty({ type: [MembershipEventDto] }) items: MembershipEventDto[];
+}
+
+export function mapMembershipEvent(event: MembershipEventWithNames): MembershipEventDto {
+  return {
+    seq: event.seq,
+    at: event.occurredAt.toISOString(),
+    change: event.change,
+    userId: event.userId,
+    userDisplayName: event.userDisplayName,
+    before: event.before,
+    after: event.after,
+    clearanceGranted: event.clearanceGranted,
+    actorId: event.actorId,
+    actorDisplayName: event.actorDisplayName,
+    actorGlobalRole: event.actorGlobalRole,
+    adminOutsideCase: event.adminOutsideCase,
+  };
 }

@@ -1,5 +1,8 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { QueryFailedError } from 'typeorm';
-import { describeForLog } from 'src/common/errors/all-exceptions.filter';
+import { AllExceptionsFilter, describeForLog } from 'src/common/errors/all-exceptions.filter';
+import { DATABASE_RETRY_AFTER_SECONDS } from 'src/common/errors/database-unavailable';
 
 describe('describeForLog', () => {
   it('keeps a database error to its SQLSTATE, table and constraint: the message may quote input', () => {
@@ -18,5 +21,46 @@ describe('describeForLog', () => {
   it('keeps message and stack of other errors, and only the type of non-errors', () => {
     expect(describeForLog(new TypeError('boom'))).toMatchObject({ type: 'TypeError', message: 'boom' });
     expect(describeForLog('a string that could be anything')).toBe('string');
+  });
+});
+
+describe('AllExceptionsFilter', () => {
+  function run(exception: unknown): { status: number; headers: Record<string, string>; body: Record<string, unknown>; logged: Array<[string, unknown]> } {
+    const logged: Array<[string, unknown]> = [];
+    const logger = { warn: (obj: unknown) => logged.push(['warn', obj]), error: (obj: unknown) => logged.push(['error', obj]) } as unknown as Logger;
+    const out = { status: 0, headers: {} as Record<string, string>, body: {} as Record<string, unknown> };
+    const res = {
+      headersSent: false,
+      setHeader: (name: string, value: string) => { out.headers[name.toLowerCase()] = value; },
+      status(code: number) { out.status = code; return this; },
+      json(body: Record<string, unknown>) { out.body = body; return this; },
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost;
+    new AllExceptionsFilter(logger).catch(exception, host);
+    return { ...out, logged };
+  }
+
+  it('answers a lost database connection with 503 DATABASE_UNAVAILABLE and Retry-After, logged as a warning', () => {
+    const driverError = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const result = run(new QueryFailedError('INSERT INTO people …', [], driverError));
+    expect(result.status).toBe(503);
+    expect(result.body).toMatchObject({ statusCode: 503, error: 'DATABASE_UNAVAILABLE', details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } });
+    expect(result.headers['retry-after']).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
+    expect(result.logged).toEqual([['warn', expect.objectContaining({ err: expect.objectContaining({ sqlState: '57P01' }) })]]);
+  });
+
+  it('answers a refused connection the same way', () => {
+    const result = run(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    expect(result.status).toBe(503);
+    expect(result.body.error).toBe('DATABASE_UNAVAILABLE');
+    expect(result.headers['retry-after']).toBeDefined();
+  });
+
+  it('keeps 500 INTERNAL_ERROR, without Retry-After, for anything else', () => {
+    const result = run(new TypeError('boom'));
+    expect(result.status).toBe(500);
+    expect(result.body.error).toBe('INTERNAL_ERROR');
+    expect(result.headers['retry-after']).toBeUndefined();
+    expect(result.logged[0][0]).toBe('error');
   });
 });

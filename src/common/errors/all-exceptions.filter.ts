@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from 'src/common/errors/database-unavailable';
 import { DOMAIN_ERROR_STATUS, DomainException } from 'src/common/errors/domain.exception';
 import type { ErrorResponseDto } from 'src/common/errors/error-response';
 import { ROOT_LOGGER } from 'src/common/logging/logger';
@@ -21,18 +22,31 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.error === 'DATABASE_UNAVAILABLE') {
+      // An outage, not a bug: one line per request at warn, with the driver's code only.
+      this.logger.warn({ err: describeForLog(exception) }, 'database unavailable');
+    } else if (body.statusCode >= 500) {
       // The cause goes to the log (with the correlation id), never to the caller.
       this.logger.error({ err: describeForLog(exception) }, 'unhandled error');
     }
-    if (body.statusCode === 429 && body.details && typeof body.details === 'object' && 'retryAfterSeconds' in body.details) {
-      res.setHeader('Retry-After', String((body.details as { retryAfterSeconds: number }).retryAfterSeconds));
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if ((body.statusCode === 429 || body.statusCode === 503) && typeof retryAfter === 'number') {
+      res.setHeader('Retry-After', String(retryAfter));
     }
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorResponseDto {
     const correlationId = currentCorrelationId() ?? 'none';
+    if (!(exception instanceof DomainException) && !(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: DOMAIN_ERROR_STATUS.DATABASE_UNAVAILABLE,
+        error: 'DATABASE_UNAVAILABLE',
+        message: `The database is unavailable; nothing was half-written. Retry in ${DATABASE_RETRY_AFTER_SECONDS} seconds`,
+        details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+        correlationId,
+      };
+    }
     if (exception instanceof DomainException) {
       const statusCode = DOMAIN_ERROR_STATUS[exception.code];
       return { statusCode, error: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}), correlationId };

@@ -6,9 +6,10 @@ import { Redaction1795377600000 } from './1795377600000-Redaction';
 import { IncidentsPerpetratorsPlaces1795377700000 } from './1795377700000-IncidentsPerpetratorsPlaces';
 import { Exports1795378800000 } from './1795378800000-Exports';
 import { Search1795378900000 } from './1795378900000-Search';
+import { UserLanguage1795379200000 } from './1795379200000-UserLanguage';
 
 /**
  * Every migration in order. Tests migrate their template database from this list; the compiled
  * app finds the same files by name in dist/migrations. A unit spec checks the two agree.
  */
-export const ALL_MIGRATIONS = [Foundation1795374660273, CasesPeopleTestimonies1795375895113, LegalEvidence1795376923442, SeedRomeStatute1795376923443, Redaction1795377600000, IncidentsPerpetratorsPlaces1795377700000, Exports1795378800000, Search1795378900000];
+export const ALL_MIGRATIONS = [Foundation1795374660273, CasesPeopleTestimonies1795375895113, LegalEvidence1795376923442, SeedRomeStatute1795376923443, Redaction1795377600000, IncidentsPerpetratorsPlaces1795377700000, Exports1795378800000, Search1795378900000, UserLanguage1795379200000];

@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from 'src/app.module';
@@ -23,6 +24,7 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(httpLoggingMiddleware(logger));
+  app.use(cookieParser());
   // Anything over the limit is refused with 413 before it is parsed.
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.useGlobalPipes(createValidationPipe());

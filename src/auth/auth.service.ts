@@ -10,10 +10,16 @@ import { dummyPasswordHash, verifyPassword } from 'src/common/crypto/passwords';
 import { sha256Hex } from 'src/common/crypto/tokens';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
-import { UserEntity } from 'src/users/entities/user.entity';
+import { UserEntity, type UserLanguage } from 'src/users/entities/user.entity';
 import { normaliseEmail } from 'src/users/users.service';
 
 const MAX_FAILURE_DELAY_MS = 5000;
+
+/** What a sign-in may carry besides the password (checked once two-factor sign-in exists). */
+export interface SecondFactor {
+  totpCode?: string;
+  recoveryCode?: string;
+}
 
 @Injectable()
 export class AuthService {
@@ -24,7 +30,8 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async login(emailInput: string, password: string): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
+  // _secondFactor: passed through from POST /auth/session; the two-factor work in src/auth checks it.
+  async login(emailInput: string, password: string, _secondFactor: SecondFactor = {}): Promise<{ token: string; expiresAt: Date; user: UserEntity }> {
     const email = normaliseEmail(emailInput);
     const emailHash = sha256Hex(`login:${email}`);
     const throttle = await this.dataSource.getRepository(LoginThrottleEntity).findOne({ where: { emailHash } });
@@ -56,6 +63,18 @@ export class AuthService {
       await this.sessions.revoke(manager, actor.sessionId);
       await this.audit.record(manager, { actorId: actor.id, action: 'auth.logout', subjectType: 'session', subjectId: actor.sessionId });
     });
+  }
+
+  async me(actor: AuthenticatedUser): Promise<UserEntity> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: actor.id } });
+    if (!user) throw new DomainException('UNAUTHENTICATED', 'The account no longer exists; sign in again');
+    return user;
+  }
+
+  /** Personal preferences: not administered data, so neither the version nor the audit log changes. */
+  async updatePreferences(actor: AuthenticatedUser, preferences: { language: UserLanguage }): Promise<UserEntity> {
+    await this.dataSource.query('UPDATE users SET language = $1 WHERE id = $2', [preferences.language, actor.id]);
+    return this.me(actor);
   }
 
   /** Counts a failure (and locks after too many) atomically; returns the failure count. */

@@ -2,13 +2,14 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from 'src/app.module';
 import { createValidationPipe } from 'src/common/errors/validation';
 import { httpLoggingMiddleware } from 'src/common/logging/http-logging.middleware';
 import { NestPinoLogger } from 'src/common/logging/logger';
 import type { AppConfig } from 'src/config/config';
+import { serveWebApp } from 'src/web/web-app';
 
 /**
  * Builds the HTTP application exactly as production runs it; e2e tests use the same function
@@ -30,15 +31,21 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  serveWebApp(app);
+  return app;
+}
+
+/** The OpenAPI document served at /docs-json; scripts/openapi.js writes the same for the web client. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Sillok API')
       .setDescription('Evidence and testimony case management for human-rights documentation')
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addCookieAuth('sillok_session')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  return app;
 }

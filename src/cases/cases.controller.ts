@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CasesService } from 'src/cases/cases.service';
 import { CaseDto, CaseMemberDto, CreateCaseDto, ListCasesQueryDto, mapCase, mapMember, PutMemberDto, UpdateCaseDto } from 'src/cases/dto/case.dto';
 import { Authenticated, CaseAdministration, CurrentUser, Roles } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { Page } from 'src/common/http/pagination';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -13,6 +13,7 @@ export class CasesController {
 
   @Post()
   @Roles('admin', 'investigator', 'analyst')
+  @ApiCreatedResponse({ type: CaseDto })
   async create(@Body() body: CreateCaseDto, @CurrentUser() actor: AuthenticatedUser): Promise<CaseDto> {
     const { entity, member } = await this.cases.create(body, actor);
     return mapCase(entity, member);
@@ -20,6 +21,7 @@ export class CasesController {
 
   @Get()
   @Authenticated()
+  @ApiPageResponse(CaseDto)
   async list(@Query() query: ListCasesQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<CaseDto>> {
     const result = await this.cases.list(query, actor);
     return { ...result, items: result.items.map(({ entity, member }) => mapCase(entity, member)) };
@@ -27,6 +29,7 @@ export class CasesController {
 
   @Get(':caseId')
   @Authenticated()
+  @ApiOkResponse({ type: CaseDto })
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentUser() actor: AuthenticatedUser): Promise<CaseDto> {
     const { entity, member } = await this.cases.get(caseId, actor);
     return mapCase(entity, member);
@@ -34,6 +37,7 @@ export class CasesController {
 
   @Patch(':caseId')
   @Authenticated()
+  @ApiOkResponse({ type: CaseDto })
   async update(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: UpdateCaseDto, @CurrentUser() actor: AuthenticatedUser): Promise<CaseDto> {
     const { entity, member } = await this.cases.update(caseId, body, actor);
     return mapCase(entity, member);
@@ -42,6 +46,7 @@ export class CasesController {
   @Get(':caseId/members')
   @Authenticated()
   @CaseAdministration()
+  @ApiOkResponse({ type: CaseMemberDto, isArray: true })
   async members(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentUser() actor: AuthenticatedUser): Promise<CaseMemberDto[]> {
     return (await this.cases.listMembers(caseId, actor)).map(mapMember);
   }
@@ -49,6 +54,7 @@ export class CasesController {
   @Put(':caseId/members/:userId')
   @Authenticated()
   @CaseAdministration()
+  @ApiOkResponse({ type: CaseMemberDto })
   async putMember(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Param('userId', ParseUUIDPipe) userId: string,
@@ -62,6 +68,7 @@ export class CasesController {
   @Authenticated()
   @CaseAdministration()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The member is removed' })
   async removeMember(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('userId', ParseUUIDPipe) userId: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
     await this.cases.removeMember(caseId, userId, actor);
   }

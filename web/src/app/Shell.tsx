@@ -12,7 +12,8 @@ export function Shell({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [navOpen, { toggle }] = useDisclosure();
   const signOut = useSignOut();
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // The path inside the app, without the /app base.
+  const path = useRouterState({ select: (s) => s.location.pathname.replace(/^\/app(?=\/|$)/, '') || '/' });
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
@@ -50,7 +51,7 @@ export function Shell({ me }: { me: Me }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
-        <NavLink component={Link} to="/" label={t('nav.cases')} active={pathname === '/app/' || pathname.startsWith('/app/cases')} />
+        <NavLink component={Link} to="/" label={t('nav.cases')} active={path === '/' || path.startsWith('/cases/')} />
       </AppShell.Navbar>
       <AppShell.Main>
         {signOut.error && <ErrorAlert error={signOut.error} />}

@@ -42,8 +42,8 @@ export function SignInForm({ initialEmail = '', onSignedIn }: { initialEmail?: s
         {signIn.error && <ErrorAlert error={signIn.error} />}
         {step === 'password' ? (
           <>
-            <TextInput label={t('signIn.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <PasswordInput label={t('signIn.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <TextInput label={t('signIn.email')} type="email" autoComplete="username" required withAsterisk={false} value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+            <PasswordInput label={t('signIn.password')} autoComplete="current-password" required withAsterisk={false} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           </>
         ) : (
           <>
@@ -54,6 +54,7 @@ export function SignInForm({ initialEmail = '', onSignedIn }: { initialEmail?: s
               autoComplete="one-time-code"
               inputMode={step === 'totp' ? 'numeric' : 'text'}
               required
+              withAsterisk={false}
               autoFocus
               value={code}
               onChange={(e) => setCode(e.currentTarget.value)}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import i18n, { isLanguage, type Language } from '../../i18n';
@@ -25,6 +25,15 @@ export function useMe() {
   });
 }
 
+/**
+ * Drops every cached answer except the "me" query. (QueryClient.clear() would also detach the
+ * observers of "me", so the page would not notice the sign-out.)
+ */
+function forgetEverythingButMe(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
+  queryClient.getMutationCache().clear();
+}
+
 export interface SignInInput {
   email: string;
   password: string;
@@ -39,7 +48,7 @@ export function useSignIn() {
     onSuccess: async (session) => {
       // Someone else signed in at the re-sign-in prompt: nothing of the previous user may stay.
       const previous = queryClient.getQueryData<Me | null>(ME_QUERY_KEY);
-      if (previous && previous.id !== session.user.id) queryClient.clear();
+      if (previous && previous.id !== session.user.id) forgetEverythingButMe(queryClient);
       if (isLanguage(session.user.language)) await i18n.changeLanguage(session.user.language);
       queryClient.setQueryData(ME_QUERY_KEY, session.user);
       // Anything that failed while the session was gone is fetched again.
@@ -61,8 +70,8 @@ export function useSignOut() {
       }
     },
     onSuccess: () => {
-      queryClient.clear();
       queryClient.setQueryData(ME_QUERY_KEY, null);
+      forgetEverythingButMe(queryClient);
     },
   });
 }

@@ -36,7 +36,7 @@ export function HomePage() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={c.status === 'active' ? 'green' : 'gray'}>
+                  <Badge variant="dot" color={c.status === 'active' ? 'green' : 'gray'}>
                     {t(`case.statuses.${c.status}`)}
                   </Badge>
                 </Table.Td>

@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+const VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|@mantine[\\/](core|hooks|notifications)|@tanstack[\\/](react-router|router-core|history|react-store|store|react-query|query-core)|@floating-ui[\\/][^\\/]+|i18next|react-i18next|openapi-fetch)[\\/]/;
+
 // Run from the repository root (npm run build:web). The api serves web/dist at /app/.
 export default defineConfig({
   root: 'web',
@@ -14,8 +16,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     rollupOptions: {
       output: {
-        // One long-lived vendor chunk for React + Mantine + TanStack, so feature chunks stay small.
-        manualChunks: (id) => (id.includes('node_modules') && /[\\/](react|react-dom|scheduler|@mantine|@tanstack|@floating-ui|i18next|react-i18next)[\\/]/.test(id) ? 'vendor' : undefined),
+        // One long-lived vendor chunk for what every screen needs; heavier libraries that only
+        // some screens use (@mantine/dates, dropzone, charts, react-virtual, diff, mammoth…) stay
+        // in the lazy chunks of those screens, off the first load.
+        manualChunks: (id) => (VENDOR.test(id) ? 'vendor' : undefined),
       },
     },
   },

@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         ...shared,
-        test: { name: 'unit', globals: true, include: ['src/**/*.spec.ts', 'migrations/**/*.spec.ts'], environment: 'node' },
+        test: { name: 'unit', globals: true, include: ['src/**/*.spec.ts', 'migrations/**/*.spec.ts', 'web/src/**/*.spec.ts'], environment: 'node' },
       },
       {
         ...shared,
@@ -28,6 +28,23 @@ export default defineConfig({
           globalSetup: ['./test/setup/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          // Browser journeys: Debian's Chromium driven by playwright-core against the real api
+          // serving web/dist (rebuilt first when older than web/; see test/web/support/).
+          name: 'web',
+          globals: true,
+          include: ['test/web/**/*.web-spec.ts'],
+          environment: 'node',
+          pool: 'forks',
+          // Each file runs its own api and Chromium: one at a time keeps a 2-core machine usable.
+          poolOptions: { forks: { singleFork: true } },
+          globalSetup: ['./test/setup/global-setup.ts', './test/web/support/build-web.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
     ],

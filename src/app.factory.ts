@@ -1,7 +1,8 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from 'src/app.module';
 import { createValidationPipe } from 'src/common/errors/validation';
@@ -9,6 +10,7 @@ import { securityHeaders } from 'src/common/http/security-headers';
 import { httpLoggingMiddleware } from 'src/common/logging/http-logging.middleware';
 import { NestPinoLogger } from 'src/common/logging/logger';
 import type { AppConfig } from 'src/config/config';
+import { serveWebApp } from 'src/web/web-app';
 
 /**
  * Builds the HTTP application exactly as production runs it; e2e tests use the same function
@@ -28,21 +30,28 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
   app.use(httpLoggingMiddleware(logger));
   // Before everything else that can answer (body parser errors, Swagger UI, 404s).
   app.use(...securityHeaders());
+  app.use(cookieParser());
   // Anything over the limit is refused with 413 before it is parsed.
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  // No validator badge: Swagger UI would otherwise send the document's URL to validator.swagger.io.
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', swaggerOptions: { validatorUrl: null } });
+  serveWebApp(app);
+  return app;
+}
+
+/** The OpenAPI document served at /docs-json; scripts/openapi.js writes the same for the web client. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Sillok API')
       .setDescription('Evidence and testimony case management for human-rights documentation')
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addCookieAuth('sillok_session')
       .build(),
   );
-  // No validator badge: Swagger UI would otherwise send the document's URL to validator.swagger.io.
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', swaggerOptions: { validatorUrl: null } });
-  return app;
 }

@@ -23,7 +23,8 @@ class ProbeController {
 class ProbeModule {}
 
 // Deliberately public routes. Anything added here must be justified in review.
-const PUBLIC_ROUTES = new Set(['GET /health', 'GET /health/ready', 'POST /auth/login']);
+// POST /auth/session is the browser's sign-in (the same check as /auth/login, the token in a cookie).
+const PUBLIC_ROUTES = new Set(['GET /health', 'GET /health/ready', 'POST /auth/login', 'POST /auth/session']);
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('access control', () => {

@@ -10,7 +10,7 @@ import { assertOneSecondFactor, SecondFactorInput, SecondFactorMethod, secondFac
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { dummyPasswordHash, verifyPassword } from 'src/common/crypto/passwords';
 import { DomainException } from 'src/common/errors/domain.exception';
-import { UserEntity } from 'src/users/entities/user.entity';
+import { UserEntity, type UserLanguage } from 'src/users/entities/user.entity';
 import { normaliseEmail } from 'src/users/users.service';
 
 export interface SignInInput extends SecondFactorInput {
@@ -105,6 +105,12 @@ export class AuthService {
   async me(actor: AuthenticatedUser): Promise<{ user: UserEntity; twoFactor: TwoFactorStatus; secondFactorEnrolmentRequired: boolean }> {
     const user = await this.dataSource.getRepository(UserEntity).findOneOrFail({ where: { id: actor.id } });
     return { user, twoFactor: await this.twoFactor.status(user.id, user.role), secondFactorEnrolmentRequired: actor.secondFactorEnrolmentRequired === true };
+  }
+
+  /** Personal preferences (the interface language): not data an admin manages, so no version bump or audit entry. */
+  async updatePreferences(actor: AuthenticatedUser, preferences: { language: UserLanguage }): Promise<{ user: UserEntity; twoFactor: TwoFactorStatus; secondFactorEnrolmentRequired: boolean }> {
+    await this.dataSource.query('UPDATE users SET language = $1 WHERE id = $2', [preferences.language, actor.id]);
+    return this.me(actor);
   }
 
   private async fail(subjects: ThrottleSubjects, stage: FailureStage, userId: string | null): Promise<never> {

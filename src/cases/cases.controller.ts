@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CasesService } from 'src/cases/cases.service';
 import {
   CaseDto,
@@ -17,7 +17,7 @@ import {
 import { Authenticated, CaseAdministration, CurrentUser, Roles } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { ErrorResponseDto } from 'src/common/errors/error-response';
-import type { Page } from 'src/common/http/pagination';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -26,6 +26,7 @@ export class CasesController {
 
   @Post()
   @Roles('admin', 'investigator', 'analyst')
+  @ApiCreatedResponse({ type: CaseDto })
   async create(@Body() body: CreateCaseDto, @CurrentUser() actor: AuthenticatedUser): Promise<CaseDto> {
     const { entity, member } = await this.cases.create(body, actor);
     return mapCase(entity, member);
@@ -33,6 +34,7 @@ export class CasesController {
 
   @Get()
   @Authenticated()
+  @ApiPageResponse(CaseDto)
   async list(@Query() query: ListCasesQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<CaseDto>> {
     const result = await this.cases.list(query, actor);
     return { ...result, items: result.items.map(({ entity, member }) => mapCase(entity, member)) };
@@ -40,6 +42,7 @@ export class CasesController {
 
   @Get(':caseId')
   @Authenticated()
+  @ApiOkResponse({ type: CaseDto })
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentUser() actor: AuthenticatedUser): Promise<CaseDto> {
     const { entity, member } = await this.cases.get(caseId, actor);
     return mapCase(entity, member);
@@ -47,6 +50,7 @@ export class CasesController {
 
   @Patch(':caseId')
   @Authenticated()
+  @ApiOkResponse({ type: CaseDto })
   async update(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: UpdateCaseDto, @CurrentUser() actor: AuthenticatedUser): Promise<CaseDto> {
     const { entity, member } = await this.cases.update(caseId, body, actor);
     return mapCase(entity, member);
@@ -55,6 +59,7 @@ export class CasesController {
   @Get(':caseId/members')
   @Authenticated()
   @CaseAdministration()
+  @ApiOkResponse({ type: CaseMemberDto, isArray: true })
   async members(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentUser() actor: AuthenticatedUser): Promise<CaseMemberDto[]> {
     return (await this.cases.listMembers(caseId, actor)).map(mapMember);
   }
@@ -73,6 +78,7 @@ export class CasesController {
   @Put(':caseId/members/:userId')
   @Authenticated()
   @CaseAdministration()
+  @ApiOkResponse({ type: CaseMemberDto })
   async putMember(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Param('userId', ParseUUIDPipe) userId: string,
@@ -86,6 +92,7 @@ export class CasesController {
   @Authenticated()
   @CaseAdministration()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The member is removed' })
   async removeMember(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('userId', ParseUUIDPipe) userId: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
     await this.cases.removeMember(caseId, userId, actor);
   }

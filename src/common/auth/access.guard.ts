@@ -5,11 +5,15 @@ import type { Logger } from 'pino';
 import { SessionsService } from 'src/auth/sessions.service';
 import { ACCESS_POLICY, AccessPolicy, ALLOW_DURING_ENROLMENT, CASE_ADMINISTRATION } from 'src/common/auth/access.decorators';
 import { CaseAccessService } from 'src/cases/case-access.service';
+import { csrfSatisfied, sessionCookieToken } from 'src/common/auth/session-cookie';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { DomainException, NotFoundDomainException } from 'src/common/errors/domain.exception';
 import { ROOT_LOGGER } from 'src/common/logging/logger';
 
-/** Global guard: resolves the bearer token and enforces the route's declared access policy. */
+/**
+ * Global guard: resolves the session (a bearer token, or else the browser's session cookie) and
+ * enforces the route's declared access policy.
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
@@ -28,8 +32,13 @@ export class AccessGuard implements CanActivate {
     if (policy.kind === 'public') return true;
 
     const req = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
-    const token = bearerToken(req.headers.authorization);
+    // An Authorization header always wins; the cookie is used only when there is none.
+    const fromCookie = req.headers.authorization === undefined ? sessionCookieToken(req) : null;
+    const token = fromCookie ?? bearerToken(req.headers.authorization);
     if (!token) throw new DomainException('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token>');
+    if (fromCookie && !csrfSatisfied(req)) {
+      throw new DomainException('CSRF_HEADER_MISSING', 'A change made with the session cookie needs the header X-Sillok-CSRF: 1');
+    }
     const user = await this.sessions.authenticate(token);
     if (!user) throw new DomainException('UNAUTHENTICATED', 'The token is invalid, expired or revoked; sign in again');
     req.user = user;

@@ -29,6 +29,7 @@ export const DOMAIN_ERROR_STATUS = {
   IDENTITY_CLEARANCE_REQUIRED: 403,
   /** The policy requires two-factor sign-in and the session has not enrolled yet. */
   SECOND_FACTOR_ENROLMENT_REQUIRED: 403,
+  CSRF_HEADER_MISSING: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, Type as ClassType } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -34,4 +35,19 @@ export interface Page<T> {
 
 export function page<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
   return { items, total, limit: query.limit, offset: query.offset };
+}
+
+/** Documents a 200 answer of Page<item> in the OpenAPI document, so the web client gets its type. */
+export function ApiPageResponse(item: ClassType<unknown>) {
+  return applyDecorators(
+    ApiExtraModels(PageMetaDto, item),
+    ApiOkResponse({
+      schema: {
+        allOf: [
+          { $ref: getSchemaPath(PageMetaDto) },
+          { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: getSchemaPath(item) } } } },
+        ],
+      },
+    }),
+  );
 }

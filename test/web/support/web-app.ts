@@ -1,0 +1,35 @@
+import type { AddressInfo } from 'node:net';
+import { createTestContext, bearer, type TestContext } from '../../helpers/test-app';
+import type { UserRole } from 'src/users/entities/user.entity';
+
+export interface WebApp {
+  ctx: TestContext;
+  /** http://127.0.0.1:<port>: the api with the built app at /app/. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real api on its own database (cloned from the migrated template) listening on an ephemeral
+ * port and serving web/dist. Start a worker with `web.ctx.startWorker()` when a journey needs jobs.
+ */
+export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
+  const ctx = await createTestContext(env);
+  await ctx.app.listen(0, '127.0.0.1');
+  const { port } = ctx.app.getHttpServer().address() as AddressInfo;
+  return { ctx, baseUrl: `http://127.0.0.1:${port}`, close: () => ctx.close() };
+}
+
+export type TestUser = Awaited<ReturnType<TestContext['createUser']>>;
+
+export async function createUser(web: WebApp, role: UserRole, displayName?: string): Promise<TestUser> {
+  const user = await web.ctx.createUser(role);
+  if (displayName) await web.ctx.sql('UPDATE users SET display_name = $1 WHERE id = $2', [displayName, user.id]);
+  return user;
+}
+
+/** Creates a case through the API as `owner` (who becomes its lead); returns its id. */
+export async function createCase(web: WebApp, owner: TestUser, title: string, description?: string): Promise<string> {
+  const res = await web.ctx.http().post('/cases').set(...bearer(owner.token)).send({ title, description }).expect(201);
+  return res.body.id as string;
+}

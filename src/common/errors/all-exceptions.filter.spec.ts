@@ -35,7 +35,7 @@ describe('AllExceptionsFilter', () => {
       status(code: number) { out.status = code; return this; },
       json(body: Record<string, unknown>) { out.body = body; return this; },
     };
-    const host = { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost;
+    const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ headers: {} }) }) } as unknown as ArgumentsHost;
     new AllExceptionsFilter(logger).catch(exception, host);
     return { ...out, logged };
   }

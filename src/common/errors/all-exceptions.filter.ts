@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from 'src/common/errors/database-unavailable';
 import { DOMAIN_ERROR_STATUS, DomainException } from 'src/common/errors/domain.exception';
 import type { ErrorResponseDto } from 'src/common/errors/error-response';
+import { localiseError, preferredErrorLanguage } from 'src/common/errors/localise';
 import { ROOT_LOGGER } from 'src/common/logging/logger';
 import { currentCorrelationId } from 'src/common/logging/request-context';
 
@@ -33,7 +34,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if ((body.statusCode === 429 || body.statusCode === 503) && typeof retryAfter === 'number') {
       res.setHeader('Retry-After', String(retryAfter));
     }
-    if (!res.headersSent) res.status(body.statusCode).json(body);
+    if (res.headersSent) return;
+    const req = host.switchToHttp().getRequest<Request | undefined>();
+    res.status(body.statusCode).json(localiseError(body, preferredErrorLanguage(req?.headers?.['accept-language'])));
   }
 
   private toBody(exception: unknown): ErrorResponseDto {

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
+import i18n from 'i18next';
 import { ApiError, type ErrorBody } from './errors';
 
 export type Schemas = components['schemas'];
@@ -10,6 +11,11 @@ export const SESSION_EXPIRED_EVENT = 'sillok:session-expired';
 const SIGN_IN_PATH = '/auth/session';
 
 const sessionMiddleware: Middleware = {
+  // The API answers field problems and messages in the language the interface shows.
+  onRequest({ request }) {
+    if (i18n.language) request.headers.set('Accept-Language', i18n.language);
+    return request;
+  },
   onResponse({ request, response }) {
     if (response.status === 401 && new URL(request.url).pathname !== SIGN_IN_PATH) {
       window.dispatchEvent(new Event(SESSION_EXPIRED_EVENT));

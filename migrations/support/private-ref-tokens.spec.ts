@@ -1,4 +1,4 @@
-import { scrubRelationTokens, type StoredSpan } from './1795380100000-PrivateRefTokens';
+import { scrubRelationTokens, type StoredSpan } from './private-ref-tokens';
 
 const LABELS = { person: '[PERSON]', phone: '[PHONE]', custom: '[REDACTED]', place: '[PLACE]' };
 

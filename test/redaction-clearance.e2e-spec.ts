@@ -312,6 +312,9 @@ describe('redaction review and identity clearance', () => {
   });
 
   it('a real export of the approved redaction to a UN mechanism holds none of them either', async () => {
+    // Analysts' free text goes through the engine too: the sister named in an incident gets the same keyed token as in the transcript.
+    await ctx.http().post(`/cases/${f.caseId}/incidents`).set(...bearer(f.lead.token))
+      .send({ title: 'Family held', description: '누나 김영희는 회령에서 끌려갔다.', violationTypes: ['arbitrary_detention'], date: { precision: 'year', date: '1998' } }).expect(201);
     const accepted = await ctx.http().post(`/cases/${f.caseId}/exports`).set(...bearer(f.lead.token))
       .send({ recipient: { kind: 'un_mechanism', name: 'OHCHR Seoul', deathPenaltyJurisdiction: 'false' }, purpose: 'share_un_mechanisms', profile: 'un' }).expect(202);
     const done = await waitFor(async () => (await ctx.http().get(`/cases/${f.caseId}/exports/${accepted.body.id}`).set(...bearer(f.lead.token))).body, (e) => e.status === 'ready' || e.status === 'failed', 90_000);
@@ -327,6 +330,10 @@ describe('redaction review and identity clearance', () => {
     for (const s of SECRETS) if ((res.body as Buffer).includes(Buffer.from(s, 'utf8'))) leaks.push(`zip: ${s}`);
     for (const [name, content] of files) if (RELATION_REF.test(content.toString('utf8'))) leaks.push(`${name}: a relation ref`);
     expect(leaks).toEqual([]);
-    expect(transcript?.[1].toString('utf8')).toMatch(/\[PERSON-[0-9a-f]{8}\]/);
+    const sister = (await read(f.lead.token, 'un')).spans.find((sp) => sp.personRef === `${witnessCode}.R1`) as Span & { replacement: string };
+    expect(sister.replacement).toMatch(KEYED_PERSON);
+    expect(transcript?.[1].toString('utf8')).toContain(sister.replacement);
+    const incidents = JSON.parse([...files.entries()].find(([name]) => name.endsWith('data/incidents.json'))?.[1].toString('utf8') ?? '[]') as Array<{ description: string }>;
+    expect(incidents.map((i) => i.description)).toContain(`누나 ${sister.replacement}는 회령에서 끌려갔다.`);
   });
 });

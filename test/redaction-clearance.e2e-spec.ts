@@ -24,6 +24,14 @@ const SECRETS = [...NAMES, WITNESS_IDENTITY.birthplace, WITNESS_IDENTITY.current
 const TEXT = '저는 김철수입니다. 1997년에 요덕수용소에서 강제노동을 했습니다. 누나 김영희는 아직 회령에 있습니다. 제 번호는 010-1234-5678 입니다. '
   + 'People called me Chol-su Aba. I was born in Hoeryong, North Hamgyong and now live in Seoul, Nowon-gu. Kim Chol-su saw Pak Yong-su beaten in 1998.';
 
+/**
+ * A token that ties a span to a registered person's relative, contact, birthplace or residence
+ * (`[W-0001.R1]`, `W-0001.C1`): members without clearance, the index and packages must never get one.
+ */
+const RELATION_REF = /[A-Z]-\d{4,}\.(?:R\d|C\d|BP|LOC)/;
+/** The keyed token a relative gets instead: consistent within the case, linked to nobody. */
+const KEYED_PERSON = /^\[PERSON-[0-9a-f]{8}\]$/;
+
 const COMMENT = 'Line 3 still reads like a family detail; please check the span around the sister before this goes out.';
 
 interface Span { start?: number; end?: number; outputStart: number; outputEnd: number; category: string; ref?: string; personRef?: string; candidateRefs?: string[]; rule?: string }
@@ -193,6 +201,13 @@ describe('redaction review and identity clearance', () => {
       // The full log says which spans are the witness's relative and contact, and where they sit in the original.
       const refs = full.spans.flatMap((s) => [s.ref, s.personRef, ...(s.candidateRefs ?? [])]).filter(Boolean);
       expect(refs).toEqual(expect.arrayContaining([`${witnessCode}.R1`, `${witnessCode}.C1`]));
+      // …but the text, which every member reads, does not: the sister is a keyed token, the witness their code.
+      expect(full.text).not.toMatch(RELATION_REF);
+      expect(full.text).not.toContain(`${witnessCode}.`);
+      expect(full.text).toContain(`[${witnessCode}]`);
+      const sister = full.spans.find((s) => s.personRef === `${witnessCode}.R1`) as Span & { replacement: string };
+      expect(sister.replacement).toMatch(KEYED_PERSON);
+      expect(full.text.slice(sister.outputStart, sister.outputEnd)).toBe(sister.replacement);
       expect(full.spans.every((s) => typeof s.start === 'number' && typeof s.end === 'number' && typeof s.rule === 'string')).toBe(true);
 
       for (const token of [reviewer.token, analyst.token, f.investigator.token, f.observer.token]) {
@@ -215,6 +230,20 @@ describe('redaction review and identity clearance', () => {
     // The list carries no span log at all.
     const list = await call(f.observer.token, 'get', `/cases/${f.caseId}/redactions`);
     expect(JSON.stringify(list.body)).not.toMatch(/"spans"|candidateRefs|"ref"/);
+  });
+
+  it('a relative gets the same keyed token in every redaction of the case, and it names nobody', async () => {
+    const tokens = new Set<string>();
+    for (const profile of ['internal', 'un']) {
+      const { spans } = await read(cleared.token, profile);
+      for (const s of spans) if (s.personRef === `${witnessCode}.R1`) tokens.add((s as Span & { replacement: string }).replacement);
+    }
+    expect(tokens.size).toBe(1);
+    const [token] = [...tokens];
+    expect(token).toMatch(KEYED_PERSON);
+    expect(token).not.toContain(witnessCode);
+    // The token leads nowhere: no person of the case has it as a code.
+    expect(await ctx.sql('SELECT 1 FROM people WHERE code = $1', [token.slice(1, -1)])).toHaveLength(0);
   });
 
   it('a profile that keeps identifying categories as in the original is refused, naming each action', async () => {
@@ -273,14 +302,19 @@ describe('redaction review and identity clearance', () => {
         if (NAMES.includes(s)) expect(res.body.items.filter((h: { kind: string }) => h.kind === 'testimony'), `search for "${s}"`).toEqual([]);
       }
     }
+    expect(dump, 'search_documents holds a relation ref').not.toMatch(RELATION_REF);
     expect(seenByUncleared.length).toBeGreaterThan(40);
     const leaks = seenByUncleared.flatMap(({ request, body }) => SECRETS.filter((s) => body.includes(s)).map((s) => `${s} in ${request}`));
     expect(leaks).toEqual([]);
+    expect(seenByUncleared.filter(({ body }) => RELATION_REF.test(body)).map(({ request }) => request)).toEqual([]);
     const logs = ctx.logs.join('\n');
     for (const s of SECRETS) expect(logs).not.toContain(s);
   });
 
   it('a real export of the approved redaction to a UN mechanism holds none of them either', async () => {
+    // Analysts' free text goes through the engine too: the sister named in an incident gets the same keyed token as in the transcript.
+    await ctx.http().post(`/cases/${f.caseId}/incidents`).set(...bearer(f.lead.token))
+      .send({ title: 'Family held', description: '누나 김영희는 회령에서 끌려갔다.', violationTypes: ['arbitrary_detention'], date: { precision: 'year', date: '1998' } }).expect(201);
     const accepted = await ctx.http().post(`/cases/${f.caseId}/exports`).set(...bearer(f.lead.token))
       .send({ recipient: { kind: 'un_mechanism', name: 'OHCHR Seoul', deathPenaltyJurisdiction: 'false' }, purpose: 'share_un_mechanisms', profile: 'un' }).expect(202);
     const done = await waitFor(async () => (await ctx.http().get(`/cases/${f.caseId}/exports/${accepted.body.id}`).set(...bearer(f.lead.token))).body, (e) => e.status === 'ready' || e.status === 'failed', 90_000);
@@ -294,6 +328,12 @@ describe('redaction review and identity clearance', () => {
     const leaks: string[] = [];
     for (const [name, content] of files) for (const s of SECRETS) if (content.includes(Buffer.from(s, 'utf8'))) leaks.push(`${name}: ${s}`);
     for (const s of SECRETS) if ((res.body as Buffer).includes(Buffer.from(s, 'utf8'))) leaks.push(`zip: ${s}`);
+    for (const [name, content] of files) if (RELATION_REF.test(content.toString('utf8'))) leaks.push(`${name}: a relation ref`);
     expect(leaks).toEqual([]);
+    const sister = (await read(f.lead.token, 'un')).spans.find((sp) => sp.personRef === `${witnessCode}.R1`) as Span & { replacement: string };
+    expect(sister.replacement).toMatch(KEYED_PERSON);
+    expect(transcript?.[1].toString('utf8')).toContain(sister.replacement);
+    const incidents = JSON.parse([...files.entries()].find(([name]) => name.endsWith('data/incidents.json'))?.[1].toString('utf8') ?? '[]') as Array<{ description: string }>;
+    expect(incidents.map((i) => i.description)).toContain(`누나 ${sister.replacement}는 회령에서 끌려갔다.`);
   });
 });

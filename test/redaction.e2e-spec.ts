@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { JobsService } from 'src/jobs/jobs.service';
+import { PrivateRefTokens1795380100000 } from '../migrations/1795380100000-PrivateRefTokens';
 import { bearer, createTestContext, TestContext } from './helpers/test-app';
 import { CaseFixture, createCaseFixture, WITNESS_IDENTITY } from './helpers/case-fixtures';
 import { waitFor } from './helpers/wait';
@@ -115,6 +117,53 @@ describe('redaction through the queue', () => {
     expect(all).toContain('[PLACE]');
     expect(all).not.toContain('요덕');
   });
+  it('a redaction made by engine 1 with relation tokens ([W-0001.R1]) is scrubbed and marked stale by the migration', async () => {
+    // What engine 1 wrote for "저는 김철수입니다. 누나 김영희는 … 010-1234-5678" under a profile with phone pseudonyms.
+    const oldText = '저는 [W-0001]입니다. 누나 [W-0001.R1]는 회령에 있습니다. 제 번호는 [W-0001.C1] 입니다.';
+    const at = (token: string) => ({ outputStart: oldText.indexOf(token), outputEnd: oldText.indexOf(token) + token.length });
+    const spans = [
+      { start: 3, end: 6, ...at('[W-0001]'), category: 'person', rule: 'person.hangul', action: 'pseudonym', replacement: '[W-0001]', personRef: 'W-0001' },
+      { start: 15, end: 18, ...at('[W-0001.R1]'), category: 'person', rule: 'person.hangul', action: 'pseudonym', replacement: '[W-0001.R1]', personRef: 'W-0001.R1' },
+      { start: 37, end: 50, ...at('[W-0001.C1]'), category: 'phone', rule: 'term.custom', action: 'pseudonym', replacement: '[W-0001.C1]', ref: 'W-0001.C1' },
+    ];
+    const insert = (status: string, configKey: string) => ctx.sql<{ id: string }>(
+      `INSERT INTO redactions (case_id, testimony_id, transcript_id, transcript_version_id, source_sha256, profile, dictionary_version, engine_version, config_key, status, redacted_text, redacted_sha256, spans, version)
+       SELECT case_id, testimony_id, transcript_id, transcript_version_id, source_sha256, 'internal', dictionary_version, 'sillok-redaction-engine/1', $2, $3, $4, encode(sha256(convert_to($4, 'UTF8')), 'hex'), $5::jsonb, 1
+         FROM redactions WHERE testimony_id = $1 LIMIT 1 RETURNING id`, [testimonyId, configKey, status, oldText, JSON.stringify(spans)]);
+    const [approved] = await insert('approved', 'engine-1-approved');
+    const [stale] = await insert('stale', 'engine-1-stale');
+    const [indexed] = await ctx.sql<{ body: string }>("SELECT body FROM search_documents WHERE kind = 'testimony' AND ref_id = $1", [testimonyId]);
+    expect(indexed.body).toContain('[W-0001.R1]');
+
+    const others = () => ctx.sql('SELECT id, status, version, redacted_text, spans FROM redactions WHERE id <> ALL($1::uuid[]) ORDER BY id', [[approved.id, stale.id]]);
+    const othersBefore = await others();
+    expect(othersBefore.length).toBeGreaterThan(0);
+    const runner = ctx.dataSource.createQueryRunner();
+    try {
+      await new PrivateRefTokens1795380100000().up(runner);
+    } finally {
+      await runner.release();
+    }
+
+    const rows = await ctx.sql<{ id: string; status: string; version: number; redacted_text: string; redacted_sha256: string; spans: Array<{ replacement: string; personRef?: string; ref?: string; outputStart: number; outputEnd: number }> }>(
+      'SELECT id, status, version, redacted_text, redacted_sha256, spans FROM redactions WHERE id = ANY($1::uuid[])', [[approved.id, stale.id]]);
+    const scrubbed = '저는 [W-0001]입니다. 누나 [PERSON]는 회령에 있습니다. 제 번호는 [PHONE] 입니다.';
+    for (const row of rows) {
+      expect(row).toMatchObject({ status: 'stale', version: 2, redacted_text: scrubbed });
+      expect(row.redacted_sha256).toBe(createHash('sha256').update(scrubbed, 'utf8').digest('hex'));
+      // The span log keeps the refs (cleared members only) and points at the new output.
+      expect(row.spans.map((s) => s.personRef ?? s.ref)).toEqual(['W-0001', 'W-0001.R1', 'W-0001.C1']);
+      for (const s of row.spans) expect(scrubbed.slice(s.outputStart, s.outputEnd)).toBe(s.replacement);
+    }
+    // Stale: out of the index and exports; an uncleared member reading it sees no relation token.
+    const [after] = await ctx.sql<{ body: string }>("SELECT body FROM search_documents WHERE kind = 'testimony' AND ref_id = $1", [testimonyId]);
+    expect(after.body).not.toMatch(/W-0001\./);
+    const read = (await ctx.http().get(`/cases/${f.caseId}/redactions/${approved.id}`).set(...bearer(f.investigator.token)).expect(200)).body;
+    expect(read).toMatchObject({ status: 'stale', spanLog: 'generic', text: scrubbed });
+    // Redactions without relation tokens (every one the current engine made) are left alone.
+    expect(await others()).toEqual(othersBefore);
+  });
+
   it('people imported with identities make current redactions stale and queue re-redaction', async () => {
     const before = (await redactions('&status=stale')).total as number;
     const current = (await redactions('&status=proposed')).total as number;

@@ -44,16 +44,18 @@ export class RedactionInputsService {
       const aliases = (identity.aliases ?? []).filter((n) => n.trim());
       if (names.length || aliases.length) dictionary.people.push({ ref: person.code, category: 'person', names: names.length ? names : aliases, aliases });
       // Everything else in the identity identifies too: relatives by name, where the person was
-      // born or lives, their contacts. Each gets a ref derived from the person's code.
+      // born or lives, their contacts. Each gets a ref derived from the person's code, for the
+      // span log that cleared members read; the ref is private, so the redacted text (read by
+      // everyone, indexed, exported) gets a keyed token that says nothing about whose it is.
       for (const [i, relative] of (identity.relatives ?? []).entries()) {
-        if (relative.name?.trim()) dictionary.people.push({ ref: `${person.code}.R${i + 1}`, category: 'person', names: [relative.name] });
+        if (relative.name?.trim()) dictionary.people.push({ ref: `${person.code}.R${i + 1}`, category: 'person', names: [relative.name], privateRef: true });
       }
       for (const [suffix, value] of [['BP', identity.birthplace], ['LOC', identity.currentLocation]] as const) {
-        if (value?.trim()) dictionary.customTerms?.push({ term: value, category: 'custom', ref: `${person.code}.${suffix}` });
+        if (value?.trim()) dictionary.customTerms?.push({ term: value, category: 'custom', ref: `${person.code}.${suffix}`, privateRef: true });
       }
       for (const [i, contact] of (identity.contacts ?? []).entries()) {
         const category: Category = contact.kind === 'phone' ? 'phone' : contact.kind === 'email' ? 'email' : contact.kind === 'messaging' ? 'handle' : 'custom';
-        if (contact.value?.trim()) dictionary.customTerms?.push({ term: contact.value, category, ref: `${person.code}.C${i + 1}` });
+        if (contact.value?.trim()) dictionary.customTerms?.push({ term: contact.value, category, ref: `${person.code}.C${i + 1}`, privateRef: true });
       }
     }
     const terms = await this.dataSource.getRepository(RedactionTermEntity).createQueryBuilder('t').addSelect('t.termSealed')

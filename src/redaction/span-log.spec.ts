@@ -5,12 +5,12 @@ describe('generic span log (members without identity clearance)', () => {
   it('keeps output offsets and the category, nothing else', () => {
     const full: JsonObject[] = [
       { start: 3, end: 6, outputStart: 3, outputEnd: 11, category: 'person', rule: 'person.hangul', action: 'pseudonym', replacement: '[W-0001]', personRef: 'W-0001' },
-      { start: 40, end: 43, outputStart: 45, outputEnd: 57, category: 'person', rule: 'person.hangul', action: 'pseudonym', replacement: '[W-0001.R1]', personRef: 'W-0001.R1', candidateRefs: ['V-0002', 'W-0001.R1'], refFromContext: true },
+      { start: 40, end: 43, outputStart: 45, outputEnd: 62, category: 'person', rule: 'person.hangul', action: 'pseudonym', replacement: '[PERSON-7f3a1c02]', personRef: 'W-0001.R1', candidateRefs: ['V-0002', 'W-0001.R1'], refFromContext: true },
       { start: 60, end: 73, outputStart: 74, outputEnd: 81, category: 'phone', rule: 'term.custom', action: 'label', replacement: '[PHONE]', ref: 'W-0001.C1' },
     ];
     expect(genericSpanLog(full)).toEqual([
       { outputStart: 3, outputEnd: 11, category: 'person' },
-      { outputStart: 45, outputEnd: 57, category: 'person' },
+      { outputStart: 45, outputEnd: 62, category: 'person' },
       { outputStart: 74, outputEnd: 81, category: 'phone' },
     ]);
   });

@@ -30,6 +30,11 @@ describe('dictionaryVersion', () => {
     expect(dictionaryVersion(other)).not.toBe(dictionaryVersion(input));
     expect(dictionaryVersion({ ...input, customTerms: [] })).not.toBe(dictionaryVersion(input));
   });
+  it('changes when a ref becomes private (the text it produces changes)', () => {
+    const relative = (privateRef?: boolean): DictionaryInput => ({ people: [{ ref: 'W-0003.R1', category: 'person', names: ['김영희'], privateRef }] });
+    expect(dictionaryVersion(relative(true))).not.toBe(dictionaryVersion(relative()));
+    expect(dictionaryVersion(relative(false))).toBe(dictionaryVersion(relative()));
+  });
   it('equals the version of the compiled dictionary', () => {
     expect(compileDictionary(input).version).toBe(dictionaryVersion(input));
   });
@@ -57,6 +62,8 @@ describe('canonicaliseDictionary validation', () => {
     ).toThrow('duplicate ref W-1');
     expect(bad({ people: [], customTerms: [{ term: 'x', category: 'secret' }] })).toThrow('dictionary.customTerms[0].category');
     expect(bad({ people: [], customTerms: [{ term: '  ', category: 'custom' }] })).toThrow('dictionary.customTerms[0].term');
+    expect(bad({ people: [{ ref: 'W-1.R1', category: 'person', names: ['김영희'], privateRef: 'yes' }] })).toThrow('dictionary.people[0].privateRef: must be a boolean');
+    expect(bad({ people: [], customTerms: [{ term: 'x', category: 'phone', privateRef: true }] })).toThrow('dictionary.customTerms[0].privateRef: needs a ref');
     expect(bad({ people: 'nobody' })).toThrow('dictionary.people');
     expect(bad(null)).toThrow('dictionary');
   });
@@ -75,6 +82,14 @@ describe('compileDictionary', () => {
     expect(d.patternCount).toBeGreaterThan(10);
     expect(d.automaton.nodeCount).toBeGreaterThan(d.patternCount);
     expect(d.maxPatternLength).toBeGreaterThan(5);
+  });
+  it('lists private refs; a term listed twice is private if either listing is', () => {
+    const d = compileDictionary({
+      people: [{ ref: 'W-0003', category: 'person', names: ['김철수'] }, { ref: 'W-0003.R1', category: 'person', names: ['김영희'], privateRef: true }],
+      customTerms: [{ term: '010-1234-5678', category: 'phone', ref: 'W-0003.C1' }, { term: '010-1234-5678', category: 'phone', ref: 'W-0003.C1', privateRef: true }, { term: 'x', category: 'custom', ref: 'T-0001' }],
+    });
+    expect([...d.privateRefs].sort()).toEqual(['W-0003.C1', 'W-0003.R1']);
+    expect(d.entries.filter((e) => e.kind === 'custom')).toHaveLength(2);
   });
   it('compiles an empty dictionary', () => {
     expect(compileDictionary({ people: [] }).patternCount).toBe(0);

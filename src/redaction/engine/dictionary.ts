@@ -11,8 +11,8 @@ import { customTermVariants, NameVariant, personVariants, placeVariants } from '
 import { charsToIntern, FIRST_INTERNED_SYMBOL, SYM_BREAK, SYM_SEP, SymbolReader } from 'src/redaction/engine/normalise';
 import { Category, DictionaryInput, isCategory, RedactionInputError } from 'src/redaction/engine/types';
 
-/** Bumped whenever variant generation or matching changes what a dictionary matches. */
-export const ENGINE_VERSION = 'sillok-redaction-engine/1';
+/** Bumped whenever variant generation or matching, or the tokens written for a match, change. */
+export const ENGINE_VERSION = 'sillok-redaction-engine/2';
 
 const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
@@ -23,12 +23,16 @@ export interface DictionaryEntry {
   category: Category;
   /** Pseudonym code; custom terms may have none. */
   ref: string | undefined;
+  /** The ref is logged but never written into the redacted text (see PersonEntry.privateRef). */
+  privateRef: boolean;
 }
 
 export interface CompiledDictionary {
   /** SHA-256 (hex) of the canonical dictionary input and ENGINE_VERSION; see dictionaryVersion. */
   readonly version: string;
   readonly entries: readonly DictionaryEntry[];
+  /** Refs of entries with `privateRef`: the pseudonym action writes a keyed token for them, never the ref. */
+  readonly privateRefs: ReadonlySet<string>;
   /** Number of generated variant strings (before folding duplicates). */
   readonly variantCount: number;
   /** Number of distinct normalised patterns in the automaton. */
@@ -52,9 +56,9 @@ export interface CompiledDictionary {
 }
 
 interface CanonicalDictionary {
-  people: Array<{ ref: string; names: string[]; aliases: string[] }>;
+  people: Array<{ ref: string; names: string[]; aliases: string[]; privateRef: boolean }>;
   places: Array<{ ref: string; names: string[] }>;
-  customTerms: Array<{ term: string; category: Category; ref: string | null }>;
+  customTerms: Array<{ term: string; category: Category; ref: string | null; privateRef: boolean }>;
 }
 
 function compareStrings(x: string, y: string): number {
@@ -74,6 +78,12 @@ function cleanNames(list: unknown, field: string): string[] {
   return [...out].sort(compareStrings);
 }
 
+function checkPrivate(value: unknown, field: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new RedactionInputError(field, 'must be a boolean');
+  return value;
+}
+
 function checkRef(ref: unknown, field: string): string {
   if (typeof ref !== 'string' || !REF_PATTERN.test(ref)) {
     throw new RedactionInputError(field, 'must be 1-64 characters of letters, digits and . _ : - (e.g. W-0003)');
@@ -91,7 +101,7 @@ export function canonicaliseDictionary(input: DictionaryInput): CanonicalDiction
     if (p.category !== 'person') throw new RedactionInputError(`dictionary.people[${i}].category`, "must be 'person'");
     if (seenPeople.has(ref)) throw new RedactionInputError(`dictionary.people[${i}].ref`, `duplicate ref ${ref}`);
     seenPeople.add(ref);
-    return { ref, names: cleanNames(p.names, `dictionary.people[${i}].names`), aliases: cleanNames(p.aliases, `dictionary.people[${i}].aliases`) };
+    return { ref, names: cleanNames(p.names, `dictionary.people[${i}].names`), aliases: cleanNames(p.aliases, `dictionary.people[${i}].aliases`), privateRef: checkPrivate(p.privateRef, `dictionary.people[${i}].privateRef`) };
   });
   const seenPlaces = new Set<string>();
   if (input.places !== undefined && !Array.isArray(input.places)) throw new RedactionInputError('dictionary.places', 'must be an array');
@@ -102,13 +112,17 @@ export function canonicaliseDictionary(input: DictionaryInput): CanonicalDiction
     return { ref, names: cleanNames(p.names, `dictionary.places[${i}].names`) };
   });
   if (input.customTerms !== undefined && !Array.isArray(input.customTerms)) throw new RedactionInputError('dictionary.customTerms', 'must be an array');
-  const terms = new Map<string, { term: string; category: Category; ref: string | null }>();
+  const terms = new Map<string, { term: string; category: Category; ref: string | null; privateRef: boolean }>();
   (input.customTerms ?? []).forEach((t, i) => {
     const [term] = cleanNames([t?.term], `dictionary.customTerms[${i}].term`);
     if (!term) throw new RedactionInputError(`dictionary.customTerms[${i}].term`, 'must be a non-empty string');
     if (!isCategory(t.category)) throw new RedactionInputError(`dictionary.customTerms[${i}].category`, 'is not a known category');
     const ref = t.ref === undefined ? null : checkRef(t.ref, `dictionary.customTerms[${i}].ref`);
-    terms.set(`${t.category}\u0000${term}\u0000${ref ?? ''}`, { term, category: t.category, ref });
+    const privateRef = checkPrivate(t.privateRef, `dictionary.customTerms[${i}].privateRef`);
+    if (privateRef && ref === null) throw new RedactionInputError(`dictionary.customTerms[${i}].privateRef`, 'needs a ref');
+    const key = `${t.category}\u0000${term}\u0000${ref ?? ''}`;
+    // The same term listed twice, once private: private wins (never the less protective).
+    terms.set(key, { term, category: t.category, ref, privateRef: privateRef || (terms.get(key)?.privateRef ?? false) });
   });
   return {
     people: people.sort((x, y) => compareStrings(x.ref, y.ref)),
@@ -137,15 +151,15 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
   const entries: DictionaryEntry[] = [];
   const variantsByEntry: NameVariant[][] = [];
   for (const p of canonical.people) {
-    entries.push({ kind: 'person', category: 'person', ref: p.ref });
+    entries.push({ kind: 'person', category: 'person', ref: p.ref, privateRef: p.privateRef });
     variantsByEntry.push([...p.names, ...p.aliases].flatMap((n) => personVariants(n)));
   }
   for (const p of canonical.places) {
-    entries.push({ kind: 'place', category: 'place', ref: p.ref });
+    entries.push({ kind: 'place', category: 'place', ref: p.ref, privateRef: false });
     variantsByEntry.push(p.names.flatMap((n) => placeVariants(n)));
   }
   for (const t of canonical.customTerms) {
-    entries.push({ kind: 'custom', category: t.category, ref: t.ref ?? undefined });
+    entries.push({ kind: 'custom', category: t.category, ref: t.ref ?? undefined, privateRef: t.privateRef });
     variantsByEntry.push(customTermVariants(t.term));
   }
 
@@ -220,6 +234,8 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
   return {
     version: versionOf(canonical),
     entries,
+    // A ref shared by a private and a public entry counts as private.
+    privateRefs: new Set(entries.filter((e) => e.privateRef && e.ref !== undefined).map((e) => e.ref as string)),
     variantCount,
     patternCount: patterns.length,
     automaton,

@@ -4,9 +4,10 @@
  * Actions:
  * - `keep`      the text stays; the span is still logged (so reviewers see what was detected);
  * - `pseudonym` the registry code in brackets, the same everywhere in the case (`[W-0003]`, places
- *               `[P-0012]`). Spans without a single ref (pattern hits, homonyms, custom terms without
- *               ref) get a keyed-hash token `[PHONE-3f9a1c02]` when the caller supplies a case secret,
- *               and the category label otherwise;
+ *               `[P-0012]`). Spans whose ref is private (a registered person's relative or contact,
+ *               `W-0003.R1`) and spans without a single ref (pattern hits, homonyms, custom terms
+ *               without ref) get a keyed-hash token (`[PERSON-7f3a1c02]`, `[PHONE-3f9a1c02]`) when the
+ *               caller supplies a case secret, and the category label otherwise (homonyms always);
  * - `label`     the category label (`[PERSON]`, `[PHONE]` …);
  * - `remove`    the span is deleted.
  *

@@ -1,6 +1,6 @@
 import { compileDictionary } from 'src/redaction/engine/dictionary';
 import { compilePatterns } from 'src/redaction/engine/patterns';
-import { defineProfile } from 'src/redaction/engine/profiles';
+import { defineProfile, type RedactionProfile } from 'src/redaction/engine/profiles';
 import { detect, redact } from 'src/redaction/engine/redact';
 import { DictionaryInput } from 'src/redaction/engine/types';
 
@@ -116,6 +116,76 @@ describe('pseudonyms', () => {
   it('use the custom term ref when it has one', () => {
     const p = defineProfile({ name: 'codes', base: 'un', actions: { custom: 'pseudonym' } });
     expect(redact('그는 꽃제비 반장이었다', { dictionary, patterns, profile: p }).text).toBe('그는 [T-0001]이었다');
+  });
+});
+
+describe('private refs (a relative, a contact or the birthplace of a registered person)', () => {
+  const family: DictionaryInput = {
+    people: [
+      { ref: 'W-0003', category: 'person', names: ['김철수', 'Kim Chol-su'] },
+      { ref: 'W-0003.R1', category: 'person', names: ['김영희', 'Kim Yong-hui'], privateRef: true },
+      { ref: 'W-0003.R2', category: 'person', names: ['박정남'], privateRef: true },
+    ],
+    customTerms: [
+      { term: '010-1234-5678', category: 'phone', ref: 'W-0003.C1', privateRef: true },
+      { term: 'Hoeryong, North Hamgyong', category: 'custom', ref: 'W-0003.BP', privateRef: true },
+    ],
+  };
+  const familyDictionary = compileDictionary(family);
+  const TEXT = '김철수의 누나 김영희는 회령에 있다. Kim Yong-hui still calls 010-1234-5678. 영희 said 박정남 was taken. Born in Hoeryong, North Hamgyong.';
+  const tokens = defineProfile({ name: 'all-tokens', base: 'un', actions: { phone: 'pseudonym', custom: 'pseudonym' } });
+  const run = (secret: string | undefined, profile: RedactionProfile | 'un' = tokens, text = TEXT) => redact(text, { dictionary: familyDictionary, patterns, profile, pseudonymSecret: secret });
+  const replacements = (r: ReturnType<typeof redact>, ref: string) => r.spans.filter((s) => (s.personRef ?? s.ref) === ref).map((s) => s.replacement);
+
+  it('get a keyed token, the same for every spelling of the same entry in a case, never the ref', () => {
+    const r = run('case-7-secret');
+    const sister = replacements(r, 'W-0003.R1');
+    expect(sister).toHaveLength(3); // 김영희, Kim Yong-hui, 영희
+    expect(sister[0]).toMatch(/^\[PERSON-[0-9a-f]{8}\]$/);
+    expect(new Set(sister).size).toBe(1);
+    const brother = replacements(r, 'W-0003.R2');
+    expect(brother).toEqual([expect.stringMatching(/^\[PERSON-[0-9a-f]{8}\]$/)]);
+    expect(brother[0]).not.toBe(sister[0]);
+    expect(replacements(r, 'W-0003.C1')).toEqual([expect.stringMatching(/^\[PHONE-[0-9a-f]{8}\]$/)]);
+    expect(replacements(r, 'W-0003.BP')).toEqual([expect.stringMatching(/^\[REDACTED-[0-9a-f]{8}\]$/)]);
+    // The registered person keeps their pseudonym code.
+    expect(r.text.startsWith('[W-0003]의 누나 ')).toBe(true);
+    // Nothing in the text names or points to the person: no code, no relation suffix.
+    expect(r.text).not.toMatch(/W-0003\.|\.R\d|\.C\d|\.BP|\.LOC/);
+    expect(r.text.match(/W-0003/g)).toHaveLength(1);
+    // The same relative in another text of the case gets the same token.
+    expect(run('case-7-secret', tokens, '김영희가 왔다').text).toBe(`${sister[0]}가 왔다`);
+  });
+
+  it('differ across cases (each case has its own secret)', () => {
+    const a = run('case-7-secret');
+    const b = run('case-8-secret');
+    for (const ref of ['W-0003.R1', 'W-0003.R2', 'W-0003.C1', 'W-0003.BP']) expect(replacements(b, ref)[0]).not.toBe(replacements(a, ref)[0]);
+  });
+
+  it('stay in the span log for cleared readers', () => {
+    const r = run('case-7-secret');
+    expect(r.spans.find((s) => s.personRef === 'W-0003.R1')).toMatchObject({ category: 'person', action: 'pseudonym', rule: expect.any(String) });
+    expect(r.spans.find((s) => s.ref === 'W-0003.C1')).toMatchObject({ category: 'phone', action: 'pseudonym' });
+    for (const s of r.spans) expect(r.text.slice(s.outputStart, s.outputEnd)).toBe(s.replacement ?? TEXT.slice(s.start, s.end));
+  });
+
+  it('fall back to the label without a case secret', () => {
+    const r = run(undefined, 'un');
+    expect(replacements(r, 'W-0003.R1')).toEqual(['[PERSON]', '[PERSON]', '[PERSON]']);
+    expect(r.text).not.toMatch(/W-0003\./);
+    expect(r.text).toContain('[W-0003]');
+  });
+
+  it('win over a public entry with the same ref (the safe side)', () => {
+    const d = compileDictionary({ people: [{ ref: 'W-0009', category: 'person', names: ['최명남'] }], customTerms: [{ term: 'Myong-nam Aba', category: 'person', ref: 'W-0009', privateRef: true }] });
+    expect(redact('최명남', { dictionary: d, patterns, profile: 'un', pseudonymSecret: 's' }).text).toMatch(/^\[PERSON-[0-9a-f]{8}\]$/);
+  });
+
+  it('leave ordinary refs and value tokens as they were', () => {
+    const r = run('case-7-secret', defineProfile({ name: 'phones', base: 'un', actions: { phone: 'pseudonym' } }), 'call 010-9999-8888');
+    const plain = redact('call 010-9999-8888', { dictionary, patterns, profile: defineProfile({ name: 'phones', base: 'un', actions: { phone: 'pseudonym' } }), pseudonymSecret: 'case-7-secret' });
+    expect(r.text).toBe(plain.text);
   });
 });
 

@@ -25,8 +25,9 @@ export interface DetectOptions {
 export interface RedactOptions extends DetectOptions {
   profile: RedactionProfile | BuiltInProfileName;
   /**
-   * Per-case secret for pseudonym tokens of spans that have no registry ref (`[PHONE-3f9a1c02]`:
-   * HMAC-SHA-256 of the normalised value, first 8 hex digits). Without it such spans get the label.
+   * Per-case secret for keyed pseudonym tokens: spans that have no registry ref (`[PHONE-3f9a1c02]`:
+   * HMAC-SHA-256 of the normalised value, first 8 hex digits) and spans whose ref is private
+   * (`[PERSON-7f3a1c02]`: HMAC-SHA-256 of the ref). Without it such spans get the label.
    */
   pseudonymSecret?: string | Uint8Array;
 }
@@ -68,6 +69,8 @@ export interface RedactionResult {
   configFingerprint: string;
 }
 
+const NO_REFS: ReadonlySet<string> = new Set();
+
 let defaultPatterns: CompiledPatterns | null = null;
 function patternsOf(options: DetectOptions): CompiledPatterns | null {
   if (options.patterns === null) return null;
@@ -104,6 +107,12 @@ function labelBase(label: string): string {
   return inner.length > 0 ? inner : 'REDACTED';
 }
 
+/** `[LABEL-xxxxxxxx]`: the first 8 hex digits of HMAC-SHA-256 under the case secret. */
+function keyedToken(label: string, secret: string | Uint8Array, input: string): string {
+  const digest = createHmac('sha256', secret).update(input, 'utf8').digest('hex');
+  return `[${labelBase(label)}-${digest.slice(0, 8)}]`;
+}
+
 /** The text that replaces `span` under `action` (null: keep the original). */
 function replacementFor(
   span: DetectedSpan,
@@ -111,6 +120,7 @@ function replacementFor(
   text: string,
   profile: RedactionProfile,
   secret: string | Uint8Array | undefined,
+  privateRefs: ReadonlySet<string>,
 ): string | null {
   const label = profile.labels[span.category];
   switch (action) {
@@ -121,11 +131,13 @@ function replacementFor(
     case 'label':
       return label;
     case 'pseudonym': {
+      // A private ref (a relative or a contact of a registered person) is keyed by the ref itself:
+      // every spelling of the same relative gets the same token, and nothing in it points to the
+      // person. The domain prefix keeps these digests apart from the value digests below.
+      if (span.ref !== undefined && privateRefs.has(span.ref)) return secret === undefined ? label : keyedToken(label, secret, `ref\u0000${span.ref}`);
       if (span.ref !== undefined) return `[${span.ref}]`;
       if (span.candidateRefs || secret === undefined) return label;
-      const value = normalisedValue(span.category, text.slice(span.start, span.end));
-      const digest = createHmac('sha256', secret).update(`${span.category}\u0000${value}`, 'utf8').digest('hex');
-      return `[${labelBase(label)}-${digest.slice(0, 8)}]`;
+      return keyedToken(label, secret, `${span.category}\u0000${normalisedValue(span.category, text.slice(span.start, span.end))}`);
     }
   }
 }
@@ -140,6 +152,7 @@ export function redact(text: string, options: RedactOptions): RedactionResult {
   const profile = resolveProfile(options.profile);
   const patterns = patternsOf(options);
   const detected = detect(text, options);
+  const privateRefs = options.dictionary?.privateRefs ?? NO_REFS;
   let output = '';
   const spans: RedactionSpan[] = [];
   let cursor = 0;
@@ -147,7 +160,7 @@ export function redact(text: string, options: RedactOptions): RedactionResult {
   for (let k = 0; k < detected.length; k++) {
     const d = detected[k];
     const action = profile.actions[d.category];
-    const replacement = replacementFor(d, action, text, profile, options.pseudonymSecret);
+    const replacement = replacementFor(d, action, text, profile, options.pseudonymSecret, privateRefs);
     let end = d.end;
     let finalReplacement = replacement;
     let particleNeutralised = false;

@@ -44,6 +44,12 @@ export interface PersonEntry {
   /** Names in Hangul (`김철수`, `김 철수`) or Latin (`Kim Chol-su`, `Chol-su Kim`). */
   names: string[];
   aliases?: string[];
+  /**
+   * The ref links this entry to a registered person it is not (a relative `W-0003.R1`): it goes
+   * into the span log for cleared readers but never into the redacted text, where the pseudonym
+   * action writes a keyed token instead (`[PERSON-7f3a1c02]`; README.md, "Private refs").
+   */
+  privateRef?: boolean;
 }
 
 /** A sensitive place of the case (home village, safe house, ...). */
@@ -58,6 +64,8 @@ export interface CustomTerm {
   category: Category;
   /** Optional code used as pseudonym token; without it the pseudonym action falls back to the label. */
   ref?: string;
+  /** As for PersonEntry: the ref (`W-0003.C1`, a contact) is logged but never written into the text. */
+  privateRef?: boolean;
 }
 
 export interface DictionaryInput {

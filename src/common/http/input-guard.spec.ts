@@ -1,5 +1,18 @@
 import { DomainException } from 'src/common/errors/domain.exception';
-import { findInputProblem, InputGuardPipe, MAX_INPUT_DEPTH } from 'src/common/http/input-guard';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { findInputProblem, findNullProblem, InputGuardPipe, MAX_INPUT_DEPTH } from 'src/common/http/input-guard';
+
+class PointDto {
+  @ApiProperty() lat: number;
+  @ApiPropertyOptional({ nullable: true }) label?: string | null;
+}
+
+class PatchDto {
+  @ApiPropertyOptional() title?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'null removes it' }) placeId?: string | null;
+  @ApiPropertyOptional({ type: PointDto }) point?: PointDto;
+  @ApiPropertyOptional({ type: () => [PointDto] }) points?: PointDto[];
+}
 
 const nested = (depth: number, leaf: unknown, wrap: (v: unknown) => unknown) => {
   let value = leaf;
@@ -29,6 +42,17 @@ describe('findInputProblem', () => {
   });
 });
 
+describe('findNullProblem', () => {
+  it('accepts null only where the DTO (and so the OpenAPI document) says nullable, in nested DTOs too', () => {
+    expect(findNullProblem({ title: 'x', placeId: null, point: { lat: 1, label: null }, points: [{ lat: 2, label: null }] }, PatchDto)).toBeNull();
+    expect(findNullProblem({ title: null }, PatchDto)).toEqual({ field: 'title', problems: ['must not be null (leave it out instead)'] });
+    expect(findNullProblem({ point: { lat: null } }, PatchDto)?.field).toBe('point.lat');
+    expect(findNullProblem({ points: [{ lat: 1 }, { lat: null }] }, PatchDto)?.field).toBe('points.1.lat');
+    expect(findNullProblem({ unknown: null }, PatchDto)).toBeNull();
+    expect(findNullProblem({ title: null }, Object)).toBeNull();
+  });
+});
+
 describe('InputGuardPipe', () => {
   const pipe = new InputGuardPipe();
   it('checks bodies, queries and path parameters, and leaves other arguments alone', () => {
@@ -36,5 +60,6 @@ describe('InputGuardPipe', () => {
     expect(() => pipe.transform('\uD800', { type: 'param', data: 'code' })).toThrow(/code: must be valid Unicode/);
     expect(() => pipe.transform({ x: '\u0000' }, { type: 'custom' })).not.toThrow();
     expect(pipe.transform({ q: 'ok' }, { type: 'query' })).toEqual({ q: 'ok' });
+    expect(() => pipe.transform({ title: null }, { type: 'body', metatype: PatchDto })).toThrow(/title: must not be null/);
   });
 });

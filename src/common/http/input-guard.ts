@@ -47,21 +47,60 @@ export function findInputProblem(value: unknown, root: string): FieldProblem | n
   return null;
 }
 
+// @nestjs/swagger's metadata key for @ApiProperty options (DECORATORS.API_MODEL_PROPERTIES).
+const API_PROPERTY = 'swagger/apiModelProperties';
+type Dto = abstract new (...args: never[]) => object;
+const isDto = (type: unknown): type is Dto => typeof type === 'function' && !!type.prototype && Reflect.hasMetadata('swagger/apiModelPropertiesArray', type.prototype as object);
+
+/**
+ * The first `null` sent for a property the DTO (and so the OpenAPI document) does not declare
+ * nullable. class-validator's @IsOptional lets null through as "absent", and a PATCH then wrote
+ * it into a NOT NULL column or code that expected an array; null is a value only where the
+ * contract says so (`nullable: true`, e.g. "null removes the place"). Follows nested DTOs.
+ */
+export function findNullProblem(value: unknown, type: unknown, path: string[] = []): FieldProblem | null {
+  if (!isDto(type) || value === null || typeof value !== 'object' || Array.isArray(value) || path.length > MAX_INPUT_DEPTH) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const meta = Reflect.getMetadata(API_PROPERTY, type.prototype as object, key) as { type?: unknown; nullable?: boolean } | undefined;
+    if (!meta) continue; // unknown properties: the ValidationPipe names them
+    const field = [...path, key];
+    if (child === null) {
+      if (!meta.nullable) return { field: field.join('.'), problems: ['must not be null (leave it out instead)'] };
+      continue;
+    }
+    // The nested type: a class, or a thunk returning one (arrow functions have no prototype).
+    let nested = meta.type ?? Reflect.getMetadata('design:type', type.prototype as object, key);
+    if (typeof nested === 'function' && !nested.prototype) nested = (nested as () => unknown)();
+    if (Array.isArray(nested)) nested = nested[0];
+    const items = Array.isArray(child) ? child.map((item, i) => ({ item, at: [...field, String(i)] })) : [{ item: child as unknown, at: field }];
+    for (const { item, at } of items) {
+      const problem = findNullProblem(item, nested, at);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+function refuse(problem: FieldProblem | null): void {
+  if (problem) throw new DomainException('VALIDATION_FAILED', `Validation failed: ${problem.field}: ${problem.problems.join(', ')}`, [problem]);
+}
+
 /** Throws the standard 400 for findInputProblem's answer. */
 export function assertCleanInput(value: unknown, root: string): void {
-  const problem = findInputProblem(value, root);
-  if (problem) throw new DomainException('VALIDATION_FAILED', `Validation failed: ${problem.field}: ${problem.problems.join(', ')}`, [problem]);
+  refuse(findInputProblem(value, root));
 }
 
 /**
  * Runs before the ValidationPipe on every body, query and path parameter: one rule for the whole
- * API, so no route can forget it, and class-transformer never sees a body it cannot walk.
+ * API, so no route can forget it, and class-transformer never sees a body it cannot walk. Bodies
+ * also get the null rule (findNullProblem).
  */
 @Injectable()
 export class InputGuardPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       assertCleanInput(value, metadata.data ?? metadata.type);
+      if (metadata.type === 'body' && !metadata.data) refuse(findNullProblem(value, metadata.metatype));
     }
     return value;
   }

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AppModule } from 'src/app.module';
 import { createValidationPipe } from 'src/common/errors/validation';
 import { securityHeaders } from 'src/common/http/security-headers';
+import { InputGuardPipe } from 'src/common/http/input-guard';
 import { httpLoggingMiddleware } from 'src/common/logging/http-logging.middleware';
 import { NestPinoLogger } from 'src/common/logging/logger';
 import type { AppConfig } from 'src/config/config';
@@ -33,7 +34,8 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
   app.use(cookieParser());
   // Anything over the limit is refused with 413 before it is parsed.
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
-  app.useGlobalPipes(createValidationPipe());
+  // The input guard first: NUL, lone surrogates and absurd nesting never reach class-transformer.
+  app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
   app.enableShutdownHooks();
 
   // No validator badge: Swagger UI would otherwise send the document's URL to validator.swagger.io.

@@ -1,4 +1,5 @@
 import { bearer, createTestContext, TestContext } from './helpers/test-app';
+import { CaseFixture, createCaseFixture } from './helpers/case-fixtures';
 
 describe('bad input', () => {
   let ctx: TestContext;
@@ -59,5 +60,73 @@ describe('bad input', () => {
 
   it('a valid request still succeeds', async () => {
     await ctx.http().post('/users').set(...bearer(admin.token)).send(validUser()).expect(201);
+  });
+});
+
+/** Input that used to reach the database or overflow the stack: each answered 400 naming the field. */
+describe('bad input never gets a 5xx', () => {
+  let ctx: TestContext;
+  let f: CaseFixture;
+  let admin: { token: string };
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    admin = await ctx.createUser('admin');
+    f = await createCaseFixture(ctx);
+  });
+  afterAll(async () => { await ctx.close(); });
+
+  it('bodies nested 5,000 objects or 20,000 arrays deep get 400, as does a deep property, and nothing is stored', async () => {
+    const before = await ctx.sql<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+    const deepObjects = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const deepArrays = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    for (const body of [deepObjects, deepArrays, `{"title":${deepArrays}}`]) {
+      const res = await ctx.http().post('/cases').set(...bearer(f.lead.token)).set('Content-Type', 'application/json').send(body).expect(400);
+      expect(res.body).toMatchObject({ error: 'VALIDATION_FAILED', details: [{ problems: ['is nested more than 32 levels deep'] }] });
+    }
+    await ctx.http().patch(`/cases/${f.caseId}`).set(...bearer(f.lead.token)).set('Content-Type', 'application/json').send(deepObjects).expect(400);
+    expect((await ctx.sql<{ n: number }>('SELECT count(*)::int AS n FROM cases'))[0].n).toBe(before[0].n);
+  });
+
+  it('NUL in the q, code and tag query values gets 400 naming the parameter (it was PostgreSQL error 22021)', async () => {
+    const lead = bearer(f.lead.token);
+    for (const url of ['/cases?q=%00', `/cases/${f.caseId}/people?code=W%00`, `/cases/${f.caseId}/testimonies?tag=%00x`, `/cases/${f.caseId}/incidents?q=a%00`, `/cases/${f.caseId}/perpetrators?q=%00`, '/legal/frameworks?code=%00']) {
+      const res = await ctx.http().get(url).set(...lead).expect(400);
+      const param = new URL(url, 'http://x').searchParams.keys().next().value;
+      expect(res.body.details, url).toEqual([{ field: param, problems: ['must not contain NUL characters (U+0000)'] }]);
+    }
+  });
+
+  it('a lone surrogate in POST /users email gets 400 naming the field, and no user is created', async () => {
+    const before = await ctx.sql<{ n: number }>('SELECT count(*)::int AS n FROM users');
+    const res = await ctx.http().post('/users').set(...bearer(admin.token)).set('Content-Type', 'application/json')
+      .send('{"email":"a\\ud800@example.org","displayName":"U","role":"analyst","password":"long-enough-password"}').expect(400);
+    expect(res.body.details).toEqual([{ field: 'email', problems: ['must be valid Unicode text (it contains a lone surrogate)'] }]);
+    expect((await ctx.sql<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0].n).toBe(before[0].n);
+  });
+
+  it('a page offset beyond what PostgreSQL can take gets 400, not a numeric overflow', async () => {
+    for (const offset of ['1e20', '9223372036854775808']) {
+      const res = await ctx.http().get(`/cases/${f.caseId}/people?offset=${offset}`).set(...bearer(f.lead.token)).expect(400);
+      expect(res.body.details[0].field).toBe('offset');
+    }
+  });
+
+  it('null where the API does not declare it nullable gets 400; where it does, null still clears the value', async () => {
+    const c = (await ctx.http().get(`/cases/${f.caseId}`).set(...bearer(f.lead.token)).expect(200)).body;
+    const res = await ctx.http().patch(`/cases/${f.caseId}`).set(...bearer(f.lead.token)).send({ version: c.version, status: null }).expect(400);
+    expect(res.body.details).toEqual([{ field: 'status', problems: ['must not be null (leave it out instead)'] }]);
+    await ctx.http().patch(`/cases/${f.caseId}`).set(...bearer(f.lead.token)).send({ version: c.version, description: null }).expect(200);
+  });
+
+  it('an array where a nested object belongs gets 400 (class-validator let [] through as a valid object)', async () => {
+    const draft = (await ctx.http().post('/legal/frameworks').set(...bearer(admin.token)).send({ code: 'kr-test', version: '1', titleEn: 'Test law' }).expect(201)).body;
+    const res = await ctx.http().post(`/legal/frameworks/${draft.id}/modes`).set(...bearer(admin.token)).send({ code: 'KR-M', titleEn: 'Mode', requirements: [[]] }).expect(400);
+    expect(res.body.details).toEqual([{ field: 'requirements', problems: ['requirements must contain only objects'] }]);
+  });
+
+  it('creating the same e-mail twice at once: one 201, the other 409, never a unique-violation 500', async () => {
+    const body = { email: 'same-time@example.org', displayName: 'Twin', role: 'analyst', password: 'long-enough-password' };
+    const statuses = (await Promise.all([1, 2, 3].map(() => ctx.http().post('/users').set(...bearer(admin.token)).send(body)))).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409, 409]);
   });
 });

@@ -12,8 +12,8 @@ import { seal } from 'src/common/crypto/envelope';
 import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
 import type { Page } from 'src/common/http/pagination';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
-import type { ListFilesQueryDto } from 'src/files/dto/file.dto';
-import { FILE_KINDS, FileEntity, type FileKind } from 'src/files/entities/file.entity';
+import { UploadFileDto, type ListFilesQueryDto } from 'src/files/dto/file.dto';
+import { FileEntity, type FileKind } from 'src/files/entities/file.entity';
 import { expectDigest, openSealedBlob } from 'src/storage/sealed-blob';
 import { receiveSealedUpload } from 'src/storage/sealed-upload';
 import { FILE_STORE, FileStore } from 'src/storage/file-store';
@@ -41,11 +41,10 @@ export class FilesService {
   async upload(caseId: string, req: IncomingMessage, actor: AuthenticatedUser): Promise<FileEntity> {
     await this.access.require(caseId, actor, 'record');
     const dataKey = await this.keys.dataKey(caseId);
-    const received = await receiveSealedUpload(req, { store: this.store, dataKey, aad: blobAad(caseId), maxBytes: this.config.uploadMaxBytes, maxFields: 20, maxFieldBytes: 1000, what: 'the file' });
+    const received = await receiveSealedUpload(req, { store: this.store, dataKey, aad: blobAad(caseId), maxBytes: this.config.uploadMaxBytes, form: UploadFileDto, maxFields: 20, maxFieldBytes: 1000, what: 'the file' });
     try {
-      const kind = (received.fields.kind ?? 'other') as FileKind;
-      if (!FILE_KINDS.includes(kind)) throw new ValidationDomainException('kind', `must be one of: ${FILE_KINDS.join(', ')}`);
-      const testimonyId = received.fields.testimonyId || null;
+      const kind: FileKind = received.fields.kind ?? 'other';
+      const testimonyId = received.fields.testimonyId ?? null;
       if (testimonyId && !(await this.dataSource.getRepository(TestimonyEntity).exists({ where: { id: testimonyId, caseId } }))) {
         throw new ValidationDomainException('testimonyId', 'is not a testimony of this case');
       }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
+import { CreateImportFormDto } from 'src/imports/dto/import.dto';
 import { openSealedBlob } from 'src/storage/sealed-blob';
 import { receiveSealedUpload } from 'src/storage/sealed-upload';
 import { FILE_STORE, FileStore } from 'src/storage/file-store';
@@ -10,12 +11,15 @@ import { FILE_STORE, FileStore } from 'src/storage/file-store';
 const blobAad = (caseId: string) => `import-blob:${caseId}`;
 
 export interface ReceivedImportFile {
-  fields: Record<string, string>;
+  fields: CreateImportFormDto;
   sha256: string;
   size: number;
   mediaType: string;
   filename: string;
   storageKey: string;
+  /** Keeps the file under storageKey (once per content); discard() removes the temporary copy. */
+  keep(): Promise<void>;
+  discard(): Promise<void>;
 }
 
 /**
@@ -30,14 +34,19 @@ export class ImportFilesService {
     @Inject(FILE_STORE) private readonly store: FileStore,
   ) {}
 
-  /** Reads a multipart body with one part named `file`; the file is stored content-addressed per case. */
+  /**
+   * Reads a multipart body with one part named `file` into a temporary place; the caller checks
+   * the request and then keeps the file (content-addressed per case) or discards it.
+   */
   async receive(req: IncomingMessage, dataKey: Buffer, caseId: string): Promise<ReceivedImportFile> {
-    const upload = await receiveSealedUpload(req, { store: this.store, dataKey, aad: blobAad(caseId), maxBytes: this.config.uploadMaxBytes, maxFields: 10, maxFieldBytes: 200, what: 'the import' });
+    const upload = await receiveSealedUpload(req, { store: this.store, dataKey, aad: blobAad(caseId), maxBytes: this.config.uploadMaxBytes, form: CreateImportFormDto, maxFields: 10, maxFieldBytes: 200, what: 'the import' });
     const storageKey = `imports/${caseId}/${upload.sha256}`;
-    // Content-addressed: the same file uploaded again is stored once.
-    if ((await this.store.size(storageKey)) === null) await upload.commit(storageKey);
-    else await upload.abort();
-    return { fields: upload.fields, sha256: upload.sha256, size: upload.size, mediaType: upload.mediaType, filename: upload.filename, storageKey };
+    return {
+      fields: upload.fields, sha256: upload.sha256, size: upload.size, mediaType: upload.mediaType, filename: upload.filename, storageKey,
+      // Content-addressed: the same file uploaded again is stored once.
+      keep: async () => ((await this.store.size(storageKey)) === null ? upload.commit(storageKey) : upload.abort()),
+      discard: upload.abort,
+    };
   }
 
   /** The original bytes, decrypted as they stream; an altered byte fails the stream at its end. */

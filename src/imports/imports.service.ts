@@ -10,7 +10,8 @@ import { memberMay } from 'src/cases/case-permissions';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { DomainException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
 import type { Page, PageQueryDto } from 'src/common/http/pagination';
-import { IMPORT_ENTITY_TYPES, IMPORT_FORMATS, ImportEntity, ImportRowErrorEntity, type ImportEntityType, type ImportFormat } from 'src/imports/entities/import.entity';
+import type { CreateImportFormDto } from 'src/imports/dto/import.dto';
+import { ImportEntity, ImportRowErrorEntity, type ImportEntityType, type ImportFormat } from 'src/imports/entities/import.entity';
 import { ImportFilesService } from 'src/imports/import-files.service';
 import { JobEntity } from 'src/jobs/entities/job.entity';
 import { JobsService } from 'src/jobs/jobs.service';
@@ -23,11 +24,8 @@ export interface ImportView {
 /** Importing people handles identities (record); incidents and perpetrators are analysis. */
 export const importPermission = (entityType: ImportEntityType) => (entityType === 'people' ? 'record' : 'analyse') as 'record' | 'analyse';
 
-function formatOf(fields: Record<string, string>, filename: string, mediaType: string): ImportFormat {
-  if (fields.format !== undefined) {
-    if (!(IMPORT_FORMATS as readonly string[]).includes(fields.format)) throw new ValidationDomainException('format', `must be one of: ${IMPORT_FORMATS.join(', ')}`);
-    return fields.format as ImportFormat;
-  }
+function formatOf(form: CreateImportFormDto, filename: string, mediaType: string): ImportFormat {
+  if (form.format !== undefined) return form.format;
   const name = filename.toLowerCase();
   if (name.endsWith('.csv') || mediaType === 'text/csv') return 'csv';
   if (/\.(json|jsonl|ndjson)$/.test(name) || /json/.test(mediaType)) return 'json';
@@ -51,14 +49,17 @@ export class ImportsService {
     const member = await this.access.require(caseId, actor, 'read');
     if (!memberMay(member, 'record') && !memberMay(member, 'analyse')) throw new DomainException('FORBIDDEN', `Your role on this case (${member.role}) does not allow imports`);
     const received = await this.files.receive(req, await this.keys.dataKey(caseId), caseId);
-    const { fields } = received;
-    if (!fields.entityType) throw new ValidationDomainException('entityType', 'is required');
-    if (!(IMPORT_ENTITY_TYPES as readonly string[]).includes(fields.entityType)) throw new ValidationDomainException('entityType', `must be one of: ${IMPORT_ENTITY_TYPES.join(', ')}`);
-    const entityType = fields.entityType as ImportEntityType;
-    if (fields.dryRun !== undefined && fields.dryRun !== 'true' && fields.dryRun !== 'false') throw new ValidationDomainException('dryRun', 'must be true or false');
-    const dryRun = fields.dryRun === 'true';
-    const format = formatOf(fields, received.filename, received.mediaType);
-    if (received.size === 0) throw new ValidationDomainException('file', 'is empty');
+    const { entityType } = received.fields;
+    const dryRun = received.fields.dryRun === 'true';
+    let format: ImportFormat;
+    try {
+      format = formatOf(received.fields, received.filename, received.mediaType);
+      if (received.size === 0) throw new ValidationDomainException('file', 'is empty');
+      await received.keep();
+    } catch (error) {
+      await received.discard();
+      throw error;
+    }
     return this.dataSource.transaction(async (manager) => {
       await this.access.require(caseId, actor, importPermission(entityType), manager);
       const id = randomUUID();

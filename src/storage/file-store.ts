@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -12,6 +12,8 @@ export interface FileStore {
   read(key: string, range?: { start: number; end?: number; chunkBytes?: number }): Readable;
   size(key: string): Promise<number | null>;
   readTail(key: string, bytes: number): Promise<Buffer>;
+  /** Removes temporary files not written to for `olderThanMs` (left by a process that died); returns how many. */
+  sweepAbandoned(olderThanMs: number): Promise<number>;
 }
 
 export const FILE_STORE = Symbol('FILE_STORE');
@@ -29,7 +31,7 @@ export class LocalFileStore implements FileStore {
   }
 
   async begin(): Promise<{ stream: Writable; commit(key: string): Promise<void>; abort(): Promise<void> }> {
-    const tmpDir = join(this.root, '.tmp');
+    const tmpDir = this.tmpDir();
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, randomBytes(12).toString('hex'));
     const stream = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
@@ -45,6 +47,32 @@ export class LocalFileStore implements FileStore {
       },
       abort: () => rm(tmp, { force: true }),
     };
+  }
+
+  private tmpDir(): string {
+    return join(this.root, '.tmp');
+  }
+
+  async sweepAbandoned(olderThanMs: number): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.tmpDir());
+    } catch {
+      return 0;
+    }
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    for (const name of names) {
+      const path = join(this.tmpDir(), name);
+      try {
+        if ((await stat(path)).mtimeMs >= cutoff) continue;
+        await rm(path, { force: true });
+        removed++;
+      } catch {
+        // Gone already (committed or aborted meanwhile, or swept by another replica).
+      }
+    }
+    return removed;
   }
 
   read(key: string, range?: { start: number; end?: number; chunkBytes?: number }): Readable {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
 import { SessionsService } from 'src/auth/sessions.service';
+import { isUniqueViolation } from 'src/common/errors/database-errors';
 import { DomainException, NotFoundDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
 import { passwordProblems } from 'src/common/crypto/password-policy';
 import { hashPassword } from 'src/common/crypto/passwords';
@@ -33,9 +34,12 @@ export class UsersService {
     assertPasswordAcceptable(input.password, { email, displayName: input.displayName.trim() });
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
-      const exists = await manager.exists(UserEntity, { where: { email } });
-      if (exists) throw new DomainException('CONFLICT', 'A user with this email already exists', [{ field: 'email', problems: ['is already in use'] }]);
-      const user = await manager.save(manager.create(UserEntity, { email, displayName: input.displayName.trim(), role: input.role, passwordHash, disabledAt: null }));
+      const taken = () => new DomainException('CONFLICT', 'A user with this email already exists', [{ field: 'email', problems: ['is already in use'] }]);
+      if (await manager.exists(UserEntity, { where: { email } })) throw taken();
+      // Two requests for the same e-mail at once: the unique index decides, the loser gets the same 409.
+      const user = await manager.save(manager.create(UserEntity, { email, displayName: input.displayName.trim(), role: input.role, passwordHash, disabledAt: null })).catch((error: unknown) => {
+        throw isUniqueViolation(error, 'users_email_unique') ? taken() : error;
+      });
       await this.audit.record(manager, { actorId, action: 'user.create', subjectType: 'user', subjectId: user.id, details: { role: user.role } });
       return user;
     });

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injec
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from 'src/common/errors/database-unavailable';
+import { QueryFailedError } from 'typeorm';
 import { DOMAIN_ERROR_STATUS, DomainException } from 'src/common/errors/domain.exception';
 import type { ErrorResponseDto } from 'src/common/errors/error-response';
 import { localiseError, preferredErrorLanguage } from 'src/common/errors/localise';
@@ -29,6 +30,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else if (body.statusCode >= 500) {
       // The cause goes to the log (with the correlation id), never to the caller.
       this.logger.error({ err: describeForLog(exception) }, 'unhandled error');
+    } else if (exception instanceof QueryFailedError) {
+      // A data exception that validation should have caught: answered 400, logged to be fixed.
+      this.logger.warn({ err: describeForLog(exception) }, 'input refused by the database');
     }
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if ((body.statusCode === 429 || body.statusCode === 503) && typeof retryAfter === 'number') {
@@ -60,6 +64,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
       return { statusCode, error: httpErrorName(statusCode), message: Array.isArray(message) ? message.join('; ') : String(message), correlationId };
     }
+    const dataProblem = dataExceptionProblem(exception);
+    if (dataProblem) {
+      return { statusCode: 400, error: 'VALIDATION_FAILED', message: `A value in the request could not be used: ${dataProblem}`, correlationId };
+    }
     const bodyError = exception as BodyParserError;
     if (bodyError?.type === 'entity.too.large') {
       return { statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds the limit of ${bodyError.limit} bytes`, correlationId };
@@ -73,6 +81,28 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: 'INTERNAL_ERROR', message: `Internal error; quote correlation id ${correlationId} when reporting it`, correlationId };
   }
+}
+
+const DATA_EXCEPTIONS: Record<string, string> = {
+  '22001': 'a text is too long',
+  '22003': 'a number is out of range',
+  '22007': 'a date or time is malformed',
+  '22008': 'a date or time is out of range',
+  '22021': 'a text contains a character that cannot be stored (such as NUL)',
+  '22P02': 'a value does not have the expected form',
+  '22P05': 'a text contains a character that cannot be stored (such as NUL)',
+};
+
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22: a value that does not fit its column or
+ * type) come from input that got past validation. Last line of defence: the statement failed,
+ * its transaction rolled back, and the caller gets a 400 (the value itself is never quoted).
+ */
+export function dataExceptionProblem(exception: unknown): string | null {
+  if (!(exception instanceof QueryFailedError)) return null;
+  const code = (exception as { driverError?: { code?: string } }).driverError?.code;
+  if (!code?.startsWith('22')) return null;
+  return DATA_EXCEPTIONS[code] ?? 'a value is not valid for the database';
 }
 
 function httpErrorName(status: number): string {

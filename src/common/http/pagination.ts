@@ -3,6 +3,8 @@ import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSch
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+export const MAX_OFFSET = 2_147_483_647;
+
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 200 })
   @IsOptional()
@@ -12,11 +14,13 @@ export class PageQueryDto {
   @Max(200)
   limit: number = 25;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // Beyond this PostgreSQL's OFFSET overflows (1e20 was a 500); no list comes near it.
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { NestedDto } from 'src/common/http/nested';
 import { DatedValueDto } from 'src/common/dates/dated-value.dto';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { EVIDENCE_KINDS, EvidenceItemEntity, type EvidenceKind } from 'src/evidence/entities/evidence-item.entity';
@@ -22,7 +23,7 @@ export class ProvenanceDto {
   @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'sourceUrl must be an http(s) URL' }) @MaxLength(2000)
   sourceUrl?: string;
   @ApiPropertyOptional({ example: 'Documentation team A' }) @IsOptional() @IsString() @MaxLength(500) collectedBy?: string;
-  @ApiPropertyOptional({ type: DatedValueDto, description: 'When it was collected' }) @IsOptional() @ValidateNested() @Type(() => DatedValueDto) collectedOn?: DatedValueDto;
+  @ApiPropertyOptional({ type: DatedValueDto, description: 'When it was collected' }) @IsOptional() @NestedDto(() => DatedValueDto) collectedOn?: DatedValueDto;
   @ApiPropertyOptional({ example: 'Full-page capture with hash, native video download' }) @IsOptional() @IsString() @MaxLength(2000) method?: string;
 }
 
@@ -31,10 +32,10 @@ export class CreateEvidenceItemDto {
   @ApiProperty({ example: 'Account of forced labour in the mine', description: 'A short label; keep names out of it' }) @IsString() @MinLength(1) @MaxLength(300) title: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for file kinds: a file uploaded to this case' }) @IsOptional() @IsUUID('all', { message: 'fileId must be a file id' }) fileId?: string;
-  @ApiPropertyOptional({ type: PassageDto, description: 'Required for transcript_passage' }) @IsOptional() @ValidateNested() @Type(() => PassageDto) passage?: PassageDto;
+  @ApiPropertyOptional({ type: PassageDto, description: 'Required for transcript_passage' }) @IsOptional() @NestedDto(() => PassageDto) passage?: PassageDto;
   @ApiPropertyOptional({ format: 'uuid', description: 'Makes this a working copy of that item (the original is never changed)' }) @IsOptional() @IsUUID('all', { message: 'derivedFromItemId must be an evidence item id' }) derivedFromItemId?: string;
   @ApiPropertyOptional({ example: 'cropped and contrast-enhanced', description: 'How the working copy was made' }) @IsOptional() @IsString() @MaxLength(2000) derivation?: string;
-  @ApiPropertyOptional({ type: ProvenanceDto }) @IsOptional() @ValidateNested() @Type(() => ProvenanceDto) provenance?: ProvenanceDto;
+  @ApiPropertyOptional({ type: ProvenanceDto }) @IsOptional() @NestedDto(() => ProvenanceDto) provenance?: ProvenanceDto;
   @ApiPropertyOptional({ description: 'For physical items: where the item is kept' }) @IsOptional() @IsString() @MaxLength(500) physicalLocation?: string;
 }
 
@@ -42,7 +43,7 @@ export class UpdateEvidenceItemDto {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) version: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
-  @ApiPropertyOptional({ type: ProvenanceDto, description: 'Fields given replace those stored' }) @IsOptional() @ValidateNested() @Type(() => ProvenanceDto) provenance?: ProvenanceDto;
+  @ApiPropertyOptional({ type: ProvenanceDto, description: 'Fields given replace those stored' }) @IsOptional() @NestedDto(() => ProvenanceDto) provenance?: ProvenanceDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) derivation?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) physicalLocation?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { NestedDto } from 'src/common/http/nested';
 import { PageQueryDto } from 'src/common/http/pagination';
 import type { JsonObject } from 'src/common/json';
 import { CONSENT_PURPOSES, RECIPIENT_KINDS, type ConsentPurpose, type RecipientKind } from 'src/consent/policy/consent.types';
@@ -23,7 +23,7 @@ export class ExportRecipientDto {
 
 export class CreateExportDto {
   @ApiProperty({ type: ExportRecipientDto })
-  @IsDefined({ message: 'recipient is required' }) @IsObject({ message: 'recipient must be an object' }) @ValidateNested() @Type(() => ExportRecipientDto) recipient: ExportRecipientDto;
+  @IsDefined({ message: 'recipient is required' }) @NestedDto(() => ExportRecipientDto) recipient: ExportRecipientDto;
   @ApiProperty({ enum: CONSENT_PURPOSES })
   @IsIn(CONSENT_PURPOSES as unknown as string[], { message: `purpose must be one of: ${CONSENT_PURPOSES.join(', ')}` }) purpose: ConsentPurpose;
   @ApiProperty({ example: 'un', description: 'Redaction profile whose approved redactions go out: internal, un, icc, public, or a custom profile of the case' })

@@ -3,10 +3,11 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { FILE_KINDS, FileEntity, type FileKind } from 'src/files/entities/file.entity';
 
+/** The multipart form of POST /cases/{caseId}/files: `file` is read by the upload reader, the other fields validated like a JSON body. */
 export class UploadFileDto {
   @ApiProperty({ type: 'string', format: 'binary' }) file: unknown;
-  @ApiPropertyOptional({ enum: FILE_KINDS }) kind?: FileKind;
-  @ApiPropertyOptional({ format: 'uuid' }) testimonyId?: string;
+  @ApiPropertyOptional({ enum: FILE_KINDS, default: 'other' }) @IsOptional() @IsIn(FILE_KINDS as unknown as string[], { message: `kind must be one of: ${FILE_KINDS.join(', ')}` }) kind?: FileKind;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The testimony the file belongs to (its recording, transcript scan …)' }) @IsOptional() @IsUUID('all', { message: 'testimonyId must be a testimony id' }) testimonyId?: string;
 }
 
 export class ListFilesQueryDto extends PageQueryDto {

@@ -1,13 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { IMPORT_ENTITY_TYPES, IMPORT_FORMATS, ImportEntity, ImportRowErrorEntity, type ImportEntityType, type ImportFormat } from 'src/imports/entities/import.entity';
 import { JOB_STATUSES, JobEntity, type JobStatus } from 'src/jobs/entities/job.entity';
 
-/** The multipart form of POST /cases/{caseId}/imports (documented for OpenAPI; read by busboy). */
+/** The multipart form of POST /cases/{caseId}/imports: `file` is read by the upload reader, the other fields validated like a JSON body. */
 export class CreateImportFormDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'A CSV file (header row; lists separated by ;) or a JSON file (an array of objects, or JSON Lines)' }) file: unknown;
-  @ApiProperty({ enum: IMPORT_ENTITY_TYPES }) entityType: ImportEntityType;
-  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'Check every row and report, storing nothing' }) dryRun?: string;
-  @ApiPropertyOptional({ enum: IMPORT_FORMATS, description: 'Defaults from the file name (.csv, .json, .jsonl, .ndjson) or its media type' }) format?: ImportFormat;
+  @ApiProperty({ enum: IMPORT_ENTITY_TYPES })
+  @IsIn(IMPORT_ENTITY_TYPES as unknown as string[], { message: `entityType must be one of: ${IMPORT_ENTITY_TYPES.join(', ')}` }) entityType: ImportEntityType;
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'Check every row and report, storing nothing' })
+  @IsOptional() @IsIn(['true', 'false'], { message: 'dryRun must be true or false' }) dryRun?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: IMPORT_FORMATS, description: 'Defaults from the file name (.csv, .json, .jsonl, .ndjson) or its media type' })
+  @IsOptional() @IsIn(IMPORT_FORMATS as unknown as string[], { message: `format must be one of: ${IMPORT_FORMATS.join(', ')}` }) format?: ImportFormat;
 }
 
 export class ImportCountsDto {

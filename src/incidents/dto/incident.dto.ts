@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { NestedDto } from 'src/common/http/nested';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { CONFIDENCES, INVOLVEMENTS, type Confidence, type Involvement } from 'src/incidents/entities/incident.entity';
 import { INCIDENT_DATE_PRECISIONS, type IncidentDatePrecision } from 'src/incidents/incident-dates';
@@ -43,7 +44,7 @@ export class PassageInputDto {
 
 export class SourceInputDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'testimonyId must be a testimony id' }) testimonyId: string;
-  @ApiPropertyOptional({ type: PassageInputDto, description: 'The passage that reports the incident' }) @IsOptional() @ValidateNested() @Type(() => PassageInputDto) passage?: PassageInputDto;
+  @ApiPropertyOptional({ type: PassageInputDto, description: 'The passage that reports the incident' }) @IsOptional() @NestedDto(() => PassageInputDto) passage?: PassageInputDto;
 }
 
 export class CreateIncidentDto {
@@ -51,12 +52,12 @@ export class CreateIncidentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) description?: string;
   @ApiProperty({ example: ['torture', 'arbitrary_detention'], description: 'Codes from /vocabularies/violation-types' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @Matches(CODE, { each: true, message: 'each violationType must be a vocabulary code' }) violationTypes: string[];
-  @ApiProperty({ type: IncidentDateDto }) @ValidateNested() @Type(() => IncidentDateDto) date: IncidentDateDto;
+  @ApiProperty({ type: IncidentDateDto }) @NestedDto(() => IncidentDateDto) date: IncidentDateDto;
   @ApiPropertyOptional({ format: 'uuid', description: 'A place of the gazetteer' }) @IsOptional() @IsUUID('all', { message: 'placeId must be a place id' }) placeId?: string;
-  @ApiPropertyOptional({ type: CoordinatesDto }) @IsOptional() @ValidateNested() @Type(() => CoordinatesDto) coordinates?: CoordinatesDto;
-  @ApiPropertyOptional({ type: [VictimInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => VictimInputDto) victims?: VictimInputDto[];
-  @ApiPropertyOptional({ type: [InvolvementInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => InvolvementInputDto) perpetrators?: InvolvementInputDto[];
-  @ApiPropertyOptional({ type: [SourceInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => SourceInputDto) sources?: SourceInputDto[];
+  @ApiPropertyOptional({ type: CoordinatesDto }) @IsOptional() @NestedDto(() => CoordinatesDto) coordinates?: CoordinatesDto;
+  @ApiPropertyOptional({ type: [VictimInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @NestedDto(() => VictimInputDto, { each: true }) victims?: VictimInputDto[];
+  @ApiPropertyOptional({ type: [InvolvementInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @NestedDto(() => InvolvementInputDto, { each: true }) perpetrators?: InvolvementInputDto[];
+  @ApiPropertyOptional({ type: [SourceInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @NestedDto(() => SourceInputDto, { each: true }) sources?: SourceInputDto[];
 }
 
 export class UpdateIncidentDto {
@@ -64,12 +65,12 @@ export class UpdateIncidentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(500) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) description?: string;
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @Matches(CODE, { each: true, message: 'each violationType must be a vocabulary code' }) violationTypes?: string[];
-  @ApiPropertyOptional({ type: IncidentDateDto }) @IsOptional() @ValidateNested() @Type(() => IncidentDateDto) date?: IncidentDateDto;
+  @ApiPropertyOptional({ type: IncidentDateDto }) @IsOptional() @NestedDto(() => IncidentDateDto) date?: IncidentDateDto;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null removes the place' }) @IsOptional() @IsUUID('all', { message: 'placeId must be a place id' }) placeId?: string | null;
-  @ApiPropertyOptional({ type: CoordinatesDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => CoordinatesDto) coordinates?: CoordinatesDto | null;
-  @ApiPropertyOptional({ type: [VictimInputDto], description: 'Replaces the victims' }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => VictimInputDto) victims?: VictimInputDto[];
-  @ApiPropertyOptional({ type: [InvolvementInputDto], description: 'Replaces the perpetrators' }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => InvolvementInputDto) perpetrators?: InvolvementInputDto[];
-  @ApiPropertyOptional({ type: [SourceInputDto], description: 'Replaces the sources' }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => SourceInputDto) sources?: SourceInputDto[];
+  @ApiPropertyOptional({ type: CoordinatesDto, nullable: true }) @IsOptional() @NestedDto(() => CoordinatesDto) coordinates?: CoordinatesDto | null;
+  @ApiPropertyOptional({ type: [VictimInputDto], description: 'Replaces the victims' }) @IsOptional() @IsArray() @ArrayMaxSize(500) @NestedDto(() => VictimInputDto, { each: true }) victims?: VictimInputDto[];
+  @ApiPropertyOptional({ type: [InvolvementInputDto], description: 'Replaces the perpetrators' }) @IsOptional() @IsArray() @ArrayMaxSize(200) @NestedDto(() => InvolvementInputDto, { each: true }) perpetrators?: InvolvementInputDto[];
+  @ApiPropertyOptional({ type: [SourceInputDto], description: 'Replaces the sources' }) @IsOptional() @IsArray() @ArrayMaxSize(200) @NestedDto(() => SourceInputDto, { each: true }) sources?: SourceInputDto[];
 }
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

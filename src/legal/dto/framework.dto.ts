@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { NestedDto } from 'src/common/http/nested';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { ARMED_CONFLICT_TYPES, type ArmedConflictType, type CrimeDetails, type ElementAlternative, LegalCrimeEntity, LegalElementEntity } from 'src/legal/entities/legal-crime.entity';
 import {
@@ -27,7 +28,7 @@ export class KoreanTextDto {
 export class GroupInputDto {
   @ApiProperty({ example: 'crimes-against-persons', description: 'lower-case key that crimes name in `group`' }) @Matches(GROUP_KEY, { message: 'key must be lower-case letters, digits and hyphens' }) key: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) titleEn: string;
-  @ApiPropertyOptional({ type: KoreanTextDto }) @IsOptional() @ValidateNested() @Type(() => KoreanTextDto) titleKo?: KoreanTextDto;
+  @ApiPropertyOptional({ type: KoreanTextDto }) @IsOptional() @NestedDto(() => KoreanTextDto) titleKo?: KoreanTextDto;
   @ApiPropertyOptional({ example: 'Criminal Act, chapter 24' }) @IsOptional() @IsString() @MaxLength(200) articleRef?: string;
 }
 
@@ -43,21 +44,21 @@ export class CreateFrameworkDto {
   @ApiProperty({ example: 'kr-criminal-act', description: 'Stable code; (code, version) is unique' }) @Matches(FRAMEWORK_CODE, { message: 'code must be 2-64 lower-case letters, digits and hyphens' }) code: string;
   @ApiProperty({ example: '2023-amended', description: 'Version label of the legal text' }) @Matches(VERSION_LABEL, { message: 'version must be 1-64 letters, digits and . _ -' }) version: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) titleEn: string;
-  @ApiPropertyOptional({ type: KoreanTextDto }) @IsOptional() @ValidateNested() @Type(() => KoreanTextDto) titleKo?: KoreanTextDto;
+  @ApiPropertyOptional({ type: KoreanTextDto }) @IsOptional() @NestedDto(() => KoreanTextDto) titleKo?: KoreanTextDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiPropertyOptional({ example: 'KR' }) @IsOptional() @IsString() @MaxLength(200) jurisdiction?: string;
-  @ApiPropertyOptional({ type: [GroupInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => GroupInputDto) groups?: GroupInputDto[];
-  @ApiPropertyOptional({ type: [SharedRequirementInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SharedRequirementInputDto) sharedRequirements?: SharedRequirementInputDto[];
+  @ApiPropertyOptional({ type: [GroupInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @NestedDto(() => GroupInputDto, { each: true }) groups?: GroupInputDto[];
+  @ApiPropertyOptional({ type: [SharedRequirementInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @NestedDto(() => SharedRequirementInputDto, { each: true }) sharedRequirements?: SharedRequirementInputDto[];
 }
 
 export class UpdateFrameworkDto {
   @ApiProperty({ description: 'The revision you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) revision: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) titleEn?: string;
-  @ApiPropertyOptional({ type: KoreanTextDto }) @IsOptional() @ValidateNested() @Type(() => KoreanTextDto) titleKo?: KoreanTextDto;
+  @ApiPropertyOptional({ type: KoreanTextDto }) @IsOptional() @NestedDto(() => KoreanTextDto) titleKo?: KoreanTextDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) jurisdiction?: string;
-  @ApiPropertyOptional({ type: [GroupInputDto], description: 'Replaces the groups' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => GroupInputDto) groups?: GroupInputDto[];
-  @ApiPropertyOptional({ type: [SharedRequirementInputDto], description: 'Replaces the shared requirements' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => SharedRequirementInputDto) sharedRequirements?: SharedRequirementInputDto[];
+  @ApiPropertyOptional({ type: [GroupInputDto], description: 'Replaces the groups' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @NestedDto(() => GroupInputDto, { each: true }) groups?: GroupInputDto[];
+  @ApiPropertyOptional({ type: [SharedRequirementInputDto], description: 'Replaces the shared requirements' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @NestedDto(() => SharedRequirementInputDto, { each: true }) sharedRequirements?: SharedRequirementInputDto[];
 }
 
 export class AlternativeInputDto {
@@ -69,7 +70,7 @@ export class ElementInputDto {
   @ApiProperty({ description: 'Our paraphrase' }) @IsString() @MinLength(1) @MaxLength(5000) text: string;
   @ApiPropertyOptional({ description: 'Code of a shared requirement of this framework version' }) @IsOptional() @Matches(NODE_CODE, { message: 'sharedRef must be a shared requirement code' }) sharedRef?: string;
   @ApiPropertyOptional({ type: [AlternativeInputDto], description: 'The element is satisfied by any one alternative' })
-  @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => AlternativeInputDto)
+  @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10) @NestedDto(() => AlternativeInputDto, { each: true })
   alternatives?: AlternativeInputDto[];
 }
 
@@ -79,10 +80,10 @@ export class CrimeInputDto {
   @ApiProperty({ example: 'crimes-against-persons' }) @Matches(GROUP_KEY, { message: 'group must be lower-case letters, digits and hyphens' }) group: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) articleRef?: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) titleEn: string;
-  @ApiPropertyOptional({ type: KoreanTextDto }) @IsOptional() @ValidateNested() @Type(() => KoreanTextDto) titleKo?: KoreanTextDto;
+  @ApiPropertyOptional({ type: KoreanTextDto }) @IsOptional() @NestedDto(() => KoreanTextDto) titleKo?: KoreanTextDto;
   @ApiPropertyOptional({ description: 'Order within the group; default: after the last' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) sortOrder?: number;
   @ApiPropertyOptional({ enum: ARMED_CONFLICT_TYPES }) @IsOptional() @IsIn(ARMED_CONFLICT_TYPES as unknown as string[], oneOf('armedConflict', ARMED_CONFLICT_TYPES)) armedConflict?: ArmedConflictType;
-  @ApiProperty({ type: [ElementInputDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ElementInputDto) elements: ElementInputDto[];
+  @ApiProperty({ type: [ElementInputDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @NestedDto(() => ElementInputDto, { each: true }) elements: ElementInputDto[];
 }
 
 export class UpdateCrimeDto extends CrimeInputDto {
@@ -93,7 +94,7 @@ export class RequirementInputDto {
   @ApiProperty({ enum: ELEMENT_KINDS }) @IsIn(ELEMENT_KINDS as unknown as string[], oneOf('kind', ELEMENT_KINDS)) kind: ElementKind;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(5000) text: string;
   @ApiPropertyOptional({ example: 'art. 30' }) @IsOptional() @IsString() @MaxLength(200) statuteRef?: string;
-  @ApiPropertyOptional({ type: [AlternativeInputDto] }) @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => AlternativeInputDto) alternatives?: AlternativeInputDto[];
+  @ApiPropertyOptional({ type: [AlternativeInputDto] }) @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10) @NestedDto(() => AlternativeInputDto, { each: true }) alternatives?: AlternativeInputDto[];
 }
 
 export class ModeInputDto {
@@ -101,12 +102,12 @@ export class ModeInputDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) referenceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) articleRef?: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) titleEn: string;
-  @ApiPropertyOptional({ type: KoreanTextDto }) @IsOptional() @ValidateNested() @Type(() => KoreanTextDto) titleKo?: KoreanTextDto;
+  @ApiPropertyOptional({ type: KoreanTextDto }) @IsOptional() @NestedDto(() => KoreanTextDto) titleKo?: KoreanTextDto;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) sortOrder?: number;
   @ApiPropertyOptional({ type: [String], description: 'Crime groups it applies to; omitted = all' })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Matches(GROUP_KEY, { each: true, message: 'each appliesTo must be a group key' })
   appliesTo?: string[];
-  @ApiProperty({ type: [RequirementInputDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RequirementInputDto) requirements: RequirementInputDto[];
+  @ApiProperty({ type: [RequirementInputDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @NestedDto(() => RequirementInputDto, { each: true }) requirements: RequirementInputDto[];
 }
 
 export class UpdateModeDto extends ModeInputDto {

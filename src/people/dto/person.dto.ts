@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { NestedDto } from 'src/common/http/nested';
 import { DatedValueDto } from 'src/common/dates/dated-value.dto';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { PERSON_KINDS, PersonEntity, type PersonKind } from 'src/people/entities/person.entity';
@@ -25,21 +26,21 @@ export class PersonIdentityDto {
   @ApiPropertyOptional({ example: ['Kim Chol-su', 'Kim Cheol-su'] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(200, { each: true }) namesRomanised?: string[];
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(200, { each: true }) aliases?: string[];
   @ApiPropertyOptional({ enum: SEXES }) @IsOptional() @IsIn(SEXES as unknown as string[], { message: `sex must be one of: ${SEXES.join(', ')}` }) sex?: (typeof SEXES)[number];
-  @ApiPropertyOptional({ type: DatedValueDto }) @IsOptional() @ValidateNested() @Type(() => DatedValueDto) birthDate?: DatedValueDto;
+  @ApiPropertyOptional({ type: DatedValueDto }) @IsOptional() @NestedDto(() => DatedValueDto) birthDate?: DatedValueDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) birthplace?: string;
-  @ApiPropertyOptional({ type: [ContactDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ContactDto) contacts?: ContactDto[];
+  @ApiPropertyOptional({ type: [ContactDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @NestedDto(() => ContactDto, { each: true }) contacts?: ContactDto[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) currentLocation?: string;
-  @ApiPropertyOptional({ type: [RelativeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => RelativeDto) relatives?: RelativeDto[];
+  @ApiPropertyOptional({ type: [RelativeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @NestedDto(() => RelativeDto, { each: true }) relatives?: RelativeDto[];
 }
 
 export class CreatePersonDto {
   @ApiProperty({ enum: PERSON_KINDS }) @IsIn(PERSON_KINDS as unknown as string[], { message: `kind must be one of: ${PERSON_KINDS.join(', ')}` }) kind: PersonKind;
-  @ApiPropertyOptional({ type: PersonIdentityDto }) @IsOptional() @ValidateNested() @Type(() => PersonIdentityDto) identity?: PersonIdentityDto;
+  @ApiPropertyOptional({ type: PersonIdentityDto }) @IsOptional() @NestedDto(() => PersonIdentityDto) identity?: PersonIdentityDto;
 }
 
 export class UpdateIdentityDto {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) version: number;
-  @ApiProperty({ type: PersonIdentityDto }) @ValidateNested() @Type(() => PersonIdentityDto) identity: PersonIdentityDto;
+  @ApiProperty({ type: PersonIdentityDto }) @NestedDto(() => PersonIdentityDto) identity: PersonIdentityDto;
 }
 
 const ERASURE_REASONS = ['consent_withdrawn', 'witness_request', 'safety', 'data_minimisation'] as const;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { NestedDto } from 'src/common/http/nested';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { PERPETRATOR_KINDS, UNIT_TYPES, type PerpetratorKind, type UnitType } from 'src/perpetrators/entities/perpetrator.entity';
 import type { PerpetratorDetailView, PerpetratorView } from 'src/perpetrators/perpetrators.service';
@@ -28,7 +29,7 @@ export class CreatePerpetratorDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Units: the unit above' }) @IsOptional() @IsUUID('all', { message: 'parentId must be a perpetrator id' }) parentId?: string;
   @ApiPropertyOptional({ description: 'Units: what the institution is and does' }) @IsOptional() @IsString() @MaxLength(10_000) description?: string;
   @ApiPropertyOptional({ type: [PositionInputDto], description: 'Individuals: positions over time' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => PositionInputDto) positions?: PositionInputDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @NestedDto(() => PositionInputDto, { each: true }) positions?: PositionInputDto[];
 }
 
 export class UpdatePerpetratorDto {
@@ -41,7 +42,7 @@ export class UpdatePerpetratorDto {
   @IsOptional() @IsUUID('all', { message: 'parentId must be a perpetrator id' }) parentId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
   @ApiPropertyOptional({ type: [PositionInputDto], description: 'Replaces the positions' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => PositionInputDto) positions?: PositionInputDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @NestedDto(() => PositionInputDto, { each: true }) positions?: PositionInputDto[];
 }
 
 export const PERPETRATOR_SORTS = ['code', '-code', 'name', '-name', 'createdAt', '-createdAt'] as const;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { NestedDto } from 'src/common/http/nested';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { FACILITY_TYPES, NAME_SYSTEMS, PLACE_KINDS, PlaceEntity, PlaceNameEntity, type FacilityType, type NameSystem, type PlaceKind } from 'src/places/entities/place.entity';
 
@@ -25,8 +26,8 @@ export class CreatePlaceDto {
   @ApiPropertyOptional({ example: 'org-nongpo', description: 'Optional stable code, unique across the gazetteer' })
   @IsOptional() @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'code must be 1-64 letters, digits, . _ or -' }) code?: string;
   @ApiPropertyOptional({ type: [PlaceNameInputDto], description: 'Other spellings: Hangul, romanisations' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PlaceNameInputDto) names?: PlaceNameInputDto[];
-  @ApiPropertyOptional({ type: CoordinatesDto }) @IsOptional() @ValidateNested() @Type(() => CoordinatesDto) coordinates?: CoordinatesDto;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @NestedDto(() => PlaceNameInputDto, { each: true }) names?: PlaceNameInputDto[];
+  @ApiPropertyOptional({ type: CoordinatesDto }) @IsOptional() @NestedDto(() => CoordinatesDto) coordinates?: CoordinatesDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
@@ -36,8 +37,8 @@ export class UpdatePlaceDto {
   @ApiPropertyOptional({ enum: FACILITY_TYPES }) @IsOptional() @IsIn(FACILITY_TYPES as unknown as string[], oneOf('facilityType', FACILITY_TYPES)) facilityType?: FacilityType;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all', { message: 'parentId must be a place id' }) parentId?: string;
   @ApiPropertyOptional({ type: [PlaceNameInputDto], description: 'Replaces the other spellings' })
-  @IsOptional() @IsArray() @ArrayMinSize(0) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PlaceNameInputDto) names?: PlaceNameInputDto[];
-  @ApiPropertyOptional({ type: CoordinatesDto }) @IsOptional() @ValidateNested() @Type(() => CoordinatesDto) coordinates?: CoordinatesDto;
+  @IsOptional() @IsArray() @ArrayMinSize(0) @ArrayMaxSize(50) @NestedDto(() => PlaceNameInputDto, { each: true }) names?: PlaceNameInputDto[];
+  @ApiPropertyOptional({ type: CoordinatesDto }) @IsOptional() @NestedDto(() => CoordinatesDto) coordinates?: CoordinatesDto;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 

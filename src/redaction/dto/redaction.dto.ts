@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
+import { NestedDto } from 'src/common/http/nested';
 import { PageQueryDto } from 'src/common/http/pagination';
 import type { JsonObject } from 'src/common/json';
 import { CATEGORIES, type Category } from 'src/redaction/engine';
@@ -34,7 +35,7 @@ export class ApproveRedactionDto {
   @ApiPropertyOptional({ type: [Number], description: 'Indexes (in spans) of proposed spans to drop: the original text stays there' })
   @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsInt({ each: true }) @Min(0, { each: true }) removeSpans?: number[];
   @ApiPropertyOptional({ type: [AddSpanDto], description: 'Extra ranges of the original text to redact (labelled per the profile)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @ValidateNested({ each: true }) @Type(() => AddSpanDto) addSpans?: AddSpanDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @NestedDto(() => AddSpanDto, { each: true }) addSpans?: AddSpanDto[];
 }
 
 const NUL = String.fromCharCode(0);

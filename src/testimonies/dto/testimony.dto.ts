@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { NestedDto } from 'src/common/http/nested';
 import { DatedValueDto } from 'src/common/dates/dated-value.dto';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { CONSENT_METHODS, CONSENT_PURPOSES, RECIPIENT_KINDS, type ConsentMethod, type ConsentPurpose, type RecipientKind } from 'src/consent/policy/consent.types';
@@ -36,25 +37,25 @@ export class WithdrawConsentDto {
 export class CreateTestimonyDto {
   @ApiProperty({ format: 'uuid', description: 'A person of the case' }) @IsUUID('all', { message: 'intervieweeId must be a person id' }) intervieweeId: string;
   @ApiPropertyOptional({ type: [String], description: 'User ids of the interviewers' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'each interviewerId must be a user id' }) interviewerIds?: string[];
-  @ApiProperty({ type: DatedValueDto }) @ValidateNested() @Type(() => DatedValueDto) interviewDate: DatedValueDto;
+  @ApiProperty({ type: DatedValueDto }) @NestedDto(() => DatedValueDto) interviewDate: DatedValueDto;
   @ApiProperty({ example: ['ko'], description: 'BCP 47 language tags' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Matches(LANGUAGE_TAG, { each: true, message: 'each language must be a BCP 47 tag such as ko or en' })
   languages: string[];
   @ApiProperty({ enum: MODALITIES }) @IsIn(MODALITIES as unknown as string[], oneOf('modality', MODALITIES)) modality: Modality;
   @ApiProperty({ enum: RISK_LEVELS }) @IsIn(RISK_LEVELS as unknown as string[], oneOf('riskLevel', RISK_LEVELS)) riskLevel: RiskLevel;
-  @ApiPropertyOptional({ type: TestimonySensitiveDto }) @IsOptional() @ValidateNested() @Type(() => TestimonySensitiveDto) sensitive?: TestimonySensitiveDto;
+  @ApiPropertyOptional({ type: TestimonySensitiveDto }) @IsOptional() @NestedDto(() => TestimonySensitiveDto) sensitive?: TestimonySensitiveDto;
   @ApiPropertyOptional({ example: ['kwanliso', 'forced-labour'] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true }) tags?: string[];
-  @ApiPropertyOptional({ type: ConsentInputDto, description: 'The first consent version, if taken at the interview' }) @IsOptional() @ValidateNested() @Type(() => ConsentInputDto) consent?: ConsentInputDto;
+  @ApiPropertyOptional({ type: ConsentInputDto, description: 'The first consent version, if taken at the interview' }) @IsOptional() @NestedDto(() => ConsentInputDto) consent?: ConsentInputDto;
 }
 
 export class UpdateTestimonyDto {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) version: number;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'each interviewerId must be a user id' }) interviewerIds?: string[];
-  @ApiPropertyOptional({ type: DatedValueDto }) @IsOptional() @ValidateNested() @Type(() => DatedValueDto) interviewDate?: DatedValueDto;
+  @ApiPropertyOptional({ type: DatedValueDto }) @IsOptional() @NestedDto(() => DatedValueDto) interviewDate?: DatedValueDto;
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Matches(LANGUAGE_TAG, { each: true, message: 'each language must be a BCP 47 tag such as ko or en' }) languages?: string[];
   @ApiPropertyOptional({ enum: MODALITIES }) @IsOptional() @IsIn(MODALITIES as unknown as string[], oneOf('modality', MODALITIES)) modality?: Modality;
   @ApiPropertyOptional({ enum: RISK_LEVELS }) @IsOptional() @IsIn(RISK_LEVELS as unknown as string[], oneOf('riskLevel', RISK_LEVELS)) riskLevel?: RiskLevel;
-  @ApiPropertyOptional({ type: TestimonySensitiveDto, description: 'Replaces the sealed fields (needs identity clearance)' }) @IsOptional() @ValidateNested() @Type(() => TestimonySensitiveDto) sensitive?: TestimonySensitiveDto;
+  @ApiPropertyOptional({ type: TestimonySensitiveDto, description: 'Replaces the sealed fields (needs identity clearance)' }) @IsOptional() @NestedDto(() => TestimonySensitiveDto) sensitive?: TestimonySensitiveDto;
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true }) tags?: string[];
 }
 

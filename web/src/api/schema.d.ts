@@ -2837,9 +2837,15 @@ export interface components {
         UploadFileDto: {
             /** Format: binary */
             file: string;
-            /** @enum {string} */
-            kind?: "audio" | "video" | "document" | "image" | "other";
-            /** Format: uuid */
+            /**
+             * @default other
+             * @enum {string}
+             */
+            kind: "audio" | "video" | "document" | "image" | "other";
+            /**
+             * Format: uuid
+             * @description The testimony the file belongs to (its recording, transcript scan …)
+             */
             testimonyId?: string;
         };
         UserDto: {

@@ -130,6 +130,7 @@ export class ConsentVersionDto {
   @ApiProperty() takenAt: string;
   @ApiPropertyOptional({ nullable: true, type: String }) withdrawnAt: string | null;
   @ApiProperty() recordedAt: string;
+  @ApiProperty({ format: 'uuid', description: 'Who recorded this version' }) recordedBy: string;
 }
 
 const DEATH_PENALTY = ['true', 'false', 'unknown'] as const;

@@ -1481,6 +1481,26 @@ export interface components {
              */
             takenBy: string;
         };
+        ConsentVersionDto: {
+            anonymityRequired: boolean;
+            identityDisclosureAllowed: boolean;
+            /** @enum {string} */
+            method: "signed_form" | "recorded_oral" | "other";
+            noDeathPenaltyProceedings: boolean;
+            purposes: ("internal_analysis" | "advocacy" | "share_un_mechanisms" | "share_icc" | "share_national_prosecutors" | "publication")[];
+            recontactAllowed: boolean;
+            recordedAt: string;
+            /**
+             * Format: uuid
+             * @description Who recorded this version
+             */
+            recordedBy: string;
+            takenAt: string;
+            /** Format: uuid */
+            takenBy: string;
+            version: number;
+            withdrawnAt?: string | null;
+        };
         ContactDto: {
             /** @enum {string} */
             kind: "phone" | "email" | "messaging" | "address" | "other";
@@ -2271,6 +2291,19 @@ export interface components {
             /** Format: uuid */
             perpetratorId: string;
         };
+        PersonDto: {
+            /** @example W-0007 */
+            code: string;
+            createdAt: string;
+            /** @description Whether identity data is on file (sealed) */
+            hasIdentity: boolean;
+            /** Format: uuid */
+            id: string;
+            identityErasedAt?: string | null;
+            /** @enum {string} */
+            kind: "survivor" | "witness" | "victim" | "perpetrator_individual" | "other";
+            version: number;
+        };
         PersonIdentityDto: {
             aliases?: string[];
             birthDate?: components["schemas"]["DatedValueDto"];
@@ -2301,6 +2334,12 @@ export interface components {
             /** @description null when erased or never recorded */
             identity?: components["schemas"]["PersonIdentityDto"] | null;
             version: number;
+        };
+        PersonRefDto: {
+            /** @example W-0003 */
+            code: string;
+            /** Format: uuid */
+            id: string;
         };
         PlaceNameInputDto: {
             /** @example Yodŏk */
@@ -2611,6 +2650,26 @@ export interface components {
             sourceReliability: string;
             weak: boolean;
         };
+        TestimonyDto: {
+            /** Format: uuid */
+            caseId: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            interviewDate: components["schemas"]["DatedValueDto"];
+            interviewee: components["schemas"]["PersonRefDto"];
+            interviewerIds: string[];
+            languages: string[];
+            /** @enum {string} */
+            modality: "in_person" | "video_call" | "phone" | "written";
+            /** @enum {string} */
+            riskLevel: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status: "draft" | "transcribed" | "redacted" | "reviewed";
+            tags: string[];
+            updatedAt: string;
+            version: number;
+        };
         TestimonySensitiveDto: {
             /** @description Interpreter (sensitive) */
             interpreter?: string;
@@ -2628,6 +2687,26 @@ export interface components {
             placeOfInterview?: string;
             /** @description Risk assessment notes (sensitive) */
             riskNotes?: string;
+        };
+        TranscriptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "original" | "translation";
+            language: string;
+            latestVersion: number;
+            versions: components["schemas"]["TranscriptVersionDto"][];
+        };
+        TranscriptVersionDto: {
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Length in UTF-16 code units (the unit of passage offsets) */
+            length: number;
+            note?: string | null;
+            sha256: string;
+            translatesVersionId?: string | null;
+            version: number;
         };
         TwoFactorEnrolmentDto: {
             /** @example otpauth://totp/Sillok:analyst%40example.org?secret=…&issuer=Sillok */
@@ -2925,6 +3004,7 @@ export type SchemaChangeStatusDto = components['schemas']['ChangeStatusDto'];
 export type SchemaConfirmTwoFactorDto = components['schemas']['ConfirmTwoFactorDto'];
 export type SchemaConsentDecisionDto = components['schemas']['ConsentDecisionDto'];
 export type SchemaConsentInputDto = components['schemas']['ConsentInputDto'];
+export type SchemaConsentVersionDto = components['schemas']['ConsentVersionDto'];
 export type SchemaContactDto = components['schemas']['ContactDto'];
 export type SchemaCoordinatesDto = components['schemas']['CoordinatesDto'];
 export type SchemaCreateCaseDto = components['schemas']['CreateCaseDto'];
@@ -2982,8 +3062,10 @@ export type SchemaPassageInputDto = components['schemas']['PassageInputDto'];
 export type SchemaPerpetratorCellDto = components['schemas']['PerpetratorCellDto'];
 export type SchemaPerpetratorModesDto = components['schemas']['PerpetratorModesDto'];
 export type SchemaPerpetratorRowDto = components['schemas']['PerpetratorRowDto'];
+export type SchemaPersonDto = components['schemas']['PersonDto'];
 export type SchemaPersonIdentityDto = components['schemas']['PersonIdentityDto'];
 export type SchemaPersonIdentityResponseDto = components['schemas']['PersonIdentityResponseDto'];
+export type SchemaPersonRefDto = components['schemas']['PersonRefDto'];
 export type SchemaPlaceNameInputDto = components['schemas']['PlaceNameInputDto'];
 export type SchemaPositionInputDto = components['schemas']['PositionInputDto'];
 export type SchemaProvenanceDto = components['schemas']['ProvenanceDto'];
@@ -3011,8 +3093,11 @@ export type SchemaSharedSupportDto = components['schemas']['SharedSupportDto'];
 export type SchemaSigningKeyDto = components['schemas']['SigningKeyDto'];
 export type SchemaSourceInputDto = components['schemas']['SourceInputDto'];
 export type SchemaStrongestItemDto = components['schemas']['StrongestItemDto'];
+export type SchemaTestimonyDto = components['schemas']['TestimonyDto'];
 export type SchemaTestimonySensitiveDto = components['schemas']['TestimonySensitiveDto'];
 export type SchemaTestimonySensitiveResponseDto = components['schemas']['TestimonySensitiveResponseDto'];
+export type SchemaTranscriptDto = components['schemas']['TranscriptDto'];
+export type SchemaTranscriptVersionDto = components['schemas']['TranscriptVersionDto'];
 export type SchemaTwoFactorEnrolmentDto = components['schemas']['TwoFactorEnrolmentDto'];
 export type SchemaTwoFactorPolicyDto = components['schemas']['TwoFactorPolicyDto'];
 export type SchemaTwoFactorStatusDto = components['schemas']['TwoFactorStatusDto'];
@@ -4771,7 +4856,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["PersonDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -4802,7 +4891,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
             };
             401: {
                 headers: {
@@ -5492,7 +5583,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["TestimonyDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -5523,7 +5618,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestimonyDto"];
+                };
             };
             401: {
                 headers: {
@@ -5551,7 +5648,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestimonyDto"];
+                };
             };
             401: {
                 headers: {
@@ -5583,7 +5682,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestimonyDto"];
+                };
             };
             401: {
                 headers: {
@@ -5647,7 +5748,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentVersionDto"][];
+                };
             };
             401: {
                 headers: {
@@ -5679,7 +5782,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentVersionDto"];
+                };
             };
             401: {
                 headers: {
@@ -5711,7 +5816,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentVersionDto"];
+                };
             };
             401: {
                 headers: {
@@ -5773,7 +5880,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestimonyDto"];
+                };
             };
             401: {
                 headers: {
@@ -5801,7 +5910,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TranscriptDto"][];
+                };
             };
             401: {
                 headers: {

@@ -114,8 +114,13 @@ export function mapTestimony(t: TestimonyEntity, intervieweeCode: string): Testi
   };
 }
 
+export class ConsentWithdrawalReasonDto {
+  @ApiProperty() version: number;
+  @ApiProperty() reason: string;
+}
+
 export class TestimonySensitiveResponseDto extends TestimonySensitiveDto {
-  @ApiProperty({ description: 'Withdrawal reasons by consent version', type: Object, isArray: true }) consentWithdrawalReasons: Array<{ version: number; reason: string }>;
+  @ApiProperty({ description: 'Withdrawal reasons by consent version', type: [ConsentWithdrawalReasonDto] }) consentWithdrawalReasons: ConsentWithdrawalReasonDto[];
 }
 
 export class ConsentVersionDto {

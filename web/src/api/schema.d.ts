@@ -1501,6 +1501,10 @@ export interface components {
             version: number;
             withdrawnAt?: string | null;
         };
+        ConsentWithdrawalReasonDto: {
+            reason: string;
+            version: number;
+        };
         ContactDto: {
             /** @enum {string} */
             kind: "phone" | "email" | "messaging" | "address" | "other";
@@ -2680,7 +2684,7 @@ export interface components {
         };
         TestimonySensitiveResponseDto: {
             /** @description Withdrawal reasons by consent version */
-            consentWithdrawalReasons: Record<string, never>[];
+            consentWithdrawalReasons: components["schemas"]["ConsentWithdrawalReasonDto"][];
             /** @description Interpreter (sensitive) */
             interpreter?: string;
             /** @description Where the interview took place (sensitive) */
@@ -3005,6 +3009,7 @@ export type SchemaConfirmTwoFactorDto = components['schemas']['ConfirmTwoFactorD
 export type SchemaConsentDecisionDto = components['schemas']['ConsentDecisionDto'];
 export type SchemaConsentInputDto = components['schemas']['ConsentInputDto'];
 export type SchemaConsentVersionDto = components['schemas']['ConsentVersionDto'];
+export type SchemaConsentWithdrawalReasonDto = components['schemas']['ConsentWithdrawalReasonDto'];
 export type SchemaContactDto = components['schemas']['ContactDto'];
 export type SchemaCoordinatesDto = components['schemas']['CoordinatesDto'];
 export type SchemaCreateCaseDto = components['schemas']['CreateCaseDto'];

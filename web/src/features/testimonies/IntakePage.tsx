@@ -132,8 +132,8 @@ function IntakeFlow({ caseId, cleared, members, meId }: { caseId: string; cleare
       await queryClient.invalidateQueries({ queryKey: testimonyKeys.list(caseId) });
       await queryClient.invalidateQueries({ queryKey: ['people', caseId] });
       setDirty(false);
-      // The guard reads `dirty` from its render; navigate once it has re-rendered clean.
-      setTimeout(() => void navigate({ to: '/cases/$caseId/testimonies/$testimonyId', params: { caseId, testimonyId: created.id } }), 0);
+      // Saved: nothing is lost by leaving, so the guard is skipped.
+      await navigate({ to: '/cases/$caseId/testimonies/$testimonyId', params: { caseId, testimonyId: created.id }, ignoreBlocker: true });
     } catch (e) {
       setError(e);
     } finally {

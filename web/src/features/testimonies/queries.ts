@@ -151,9 +151,7 @@ export function useWithdrawConsent(caseId: string, testimonyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas['WithdrawConsentDto']) => unwrap(api.POST('/cases/{caseId}/testimonies/{testimonyId}/consents/withdraw', { params: { path: { caseId, testimonyId } }, body })),
-    onSuccess: async () => {
-      queryClient.removeQueries({ queryKey: testimonyKeys.sensitive(caseId, testimonyId) });
-      await invalidate();
-    },
+    // The new reason is sealed: re-read the sensitive details only if this user had revealed them.
+    onSuccess: () => Promise.all([invalidate(), queryClient.invalidateQueries({ queryKey: testimonyKeys.sensitive(caseId, testimonyId) })]),
   });
 }

@@ -133,6 +133,20 @@ describe('testimony intake: the stepper, consent and its withdrawal, and what an
       await expectAccessible(page);
       await screenshot(page, 'testimony', lang);
 
+      // Editing while someone else saves: a 409 shows both versions and lets the user choose; nothing is overwritten silently.
+      await page.getByRole('region', { name: tr(lang, 'testimonies.page.metadata') }).or(page.locator('section', { has: page.getByRole('heading', { name: tr(lang, 'testimonies.page.metadata') }) })).first()
+        .getByRole('button', { name: tr(lang, 'testimonies.page.edit') }).click();
+      await choose(page, tr(lang, 'testimonies.fields.riskLevel'), tr(lang, 'testimonies.riskLevels.critical'));
+      await web.ctx.http().patch(`/cases/${caseId}/testimonies/${testimonyId}`).set(...bearer(lead.token)).send({ version: saved.version, riskLevel: 'medium' }).expect(200);
+      await page.getByRole('button', { name: tr(lang, 'testimonies.page.save'), exact: true }).click();
+      await page.getByRole('heading', { name: tr(lang, 'testimonies.conflict.title') }).waitFor();
+      expect((await api('')).body.riskLevel).toBe('medium');
+      await page.getByRole('radio', { name: tr(lang, 'testimonies.riskLevels.medium') }).waitFor(); // their version, beside mine
+      await page.getByRole('radio', { name: tr(lang, 'testimonies.riskLevels.critical') }).check();
+      await page.getByRole('button', { name: tr(lang, 'testimonies.conflict.saveMerged') }).click();
+      await page.getByRole('heading', { name: tr(lang, 'testimonies.conflict.title') }).waitFor({ state: 'detached' });
+      expect((await api('')).body.riskLevel).toBe('critical');
+
       // The list shows the testimony with its code, date, languages and status, and links to it.
       await page.getByRole('link', { name: tr(lang, 'testimonies.page.backToList') }).click();
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: tr(lang, 'testimonies.list.open', { code: saved.interviewee.code }) }) });

@@ -77,7 +77,7 @@ export function ConsentPanel({ caseId, testimonyId, members, meId, canRecord, cl
               {t('testimonies.consent.withdrawnOn', { date: formatDateTime(latest.withdrawnAt, i18n.language) })}
             </Alert>
           )}
-          <Text size="sm">{t('testimonies.consent.inForce', { version: latest.version })}</Text>
+          <Text size="sm">{t(withdrawn ? 'testimonies.consent.latest' : 'testimonies.consent.inForce', { version: latest.version })}</Text>
           <List size="sm" spacing={4}>
             {CONSENT_PURPOSES.map((p) => (
               <List.Item key={p}>

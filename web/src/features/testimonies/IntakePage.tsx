@@ -76,6 +76,7 @@ function IntakeFlow({ caseId, cleared, members, meId }: { caseId: string; cleare
   const update = (patch: Partial<IntakeDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setDirty(true);
+    setProblems([]);
   };
 
   const stepProblems = (step: StepId): string[] => {

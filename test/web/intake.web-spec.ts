@@ -180,4 +180,45 @@ describe('testimony intake: the stepper, consent and its withdrawal, and what an
       await other.close();
     });
   }
+  it('an uncleared investigator records without the sensitive step; with a transcript the status advances by its button', async () => {
+    const lang: Lang = 'en';
+    const lead = await createUser(web, 'investigator', 'Lena Lead');
+    const investigator = await createUser(web, 'investigator', 'Una Uncleared');
+    const caseId = await createCase(web, lead, 'Hoeryong forced repatriation');
+    await addMember(caseId, lead, investigator, 'investigator', false);
+    const context = await newContext(browser, web, lang);
+    const page = await context.newPage();
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+    await signInThroughUi(page, lang, investigator, `/app/cases/${caseId}/testimonies/new`);
+    await page.getByRole('heading', { name: tr(lang, 'testimonies.intake.title') }).waitFor();
+    await page.getByRole('button', { name: tr(lang, 'testimonies.intake.steps.consent') }).waitFor();
+    expect(await page.getByRole('button', { name: tr(lang, 'testimonies.intake.steps.sensitive') }).count()).toBe(0);
+    await page.getByRole('button', { name: tr(lang, 'testimonies.intake.next'), exact: true }).click();
+    await choose(page, tr(lang, 'testimonies.date.precision'), tr(lang, 'testimonies.date.precisions.unknown'));
+    await choose(page, tr(lang, 'testimonies.fields.riskLevel'), tr(lang, 'testimonies.riskLevels.low'));
+    await page.getByRole('button', { name: tr(lang, 'testimonies.intake.next'), exact: true }).click();
+    await page.getByText(tr(lang, 'testimonies.intake.help.consent')).waitFor(); // straight from interview to consent
+    await page.locator('label', { hasText: tr(lang, 'testimonies.intake.consentLater') }).click();
+    await page.getByText(tr(lang, 'testimonies.intake.consentLaterHelp')).waitFor();
+    await page.getByRole('button', { name: tr(lang, 'testimonies.intake.next'), exact: true }).click();
+    await page.getByRole('button', { name: tr(lang, 'testimonies.intake.save') }).click();
+    await page.waitForURL(/\/testimonies\/[0-9a-f-]{36}$/);
+    const testimonyId = page.url().split('/').pop() as string;
+    await page.getByText(tr(lang, 'testimonies.consent.none')).waitFor();
+    expect(await page.getByRole('heading', { name: tr(lang, 'testimonies.sensitive.title') }).count()).toBe(0);
+
+    // A transcript arrives (the transcripts panel is another screen): the next step becomes possible.
+    await web.ctx.http().post(`/cases/${caseId}/testimonies/${testimonyId}/transcripts`).set(...bearer(lead.token)).send({ kind: 'original', language: 'ko', text: '증언 내용' }).expect(201);
+    await page.reload();
+    const advance = page.getByRole('button', { name: tr(lang, 'testimonies.workflow.advance', { status: tr(lang, 'testimonies.statuses.transcribed') }) });
+    await page.getByText(tr(lang, 'testimonies.workflow.needs.advance.transcribed')).waitFor();
+    expect(await advance.isEnabled()).toBe(true);
+    await advance.click();
+    await page.getByText(tr(lang, 'testimonies.workflow.needs.advance.redacted')).waitFor();
+    const status = await web.ctx.http().get(`/cases/${caseId}/testimonies/${testimonyId}`).set(...bearer(lead.token)).expect(200);
+    expect(status.body.status).toBe('transcribed');
+    expect(urls.filter((u) => u.includes('/sensitive'))).toEqual([]);
+    await context.close();
+  });
 });

@@ -131,6 +131,7 @@ describe('testimonies, transcripts and consent', () => {
     expect((await decision('recipientKind=icc&purpose=share_icc&deathPenaltyJurisdiction=false')).body).toMatchObject({ allowed: false, reason: 'consent_withdrawn' });
     const history = await ctx.http().get(`${base}/consents`).set(...bearer(f.investigator.token)).expect(200);
     expect(history.body.map((c: { version: number; withdrawnAt: string | null }) => [c.version, c.withdrawnAt])).toEqual([[1, null], [2, null], [3, '2024-07-01T00:00:00.000Z']]);
+    expect(history.body.map((c: { recordedBy: string }) => c.recordedBy)).toEqual([f.lead.id, f.lead.id, f.lead.id]);
     expect(JSON.stringify(history.body)).not.toContain('Hoeryong');
     const sensitive = await ctx.http().get(`${base}/sensitive`).set(...lead).expect(200);
     expect(sensitive.body.consentWithdrawalReasons).toEqual([{ version: 3, reason: 'Worried about her sister in Hoeryong' }]);

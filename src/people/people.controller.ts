@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { Page } from 'src/common/http/pagination';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
 import { CreatePersonDto, EraseIdentityDto, ListPeopleQueryDto, mapPerson, PersonDto, PersonIdentityResponseDto, UpdateIdentityDto } from 'src/people/dto/person.dto';
 import { PeopleService } from 'src/people/people.service';
 
@@ -13,12 +13,14 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: PersonDto })
   async create(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreatePersonDto, @CurrentUser() actor: AuthenticatedUser): Promise<PersonDto> {
     const { entity, hasIdentity } = await this.people.create(caseId, body, actor);
     return mapPerson(entity, hasIdentity);
   }
 
   @Get()
+  @ApiPageResponse(PersonDto)
   async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListPeopleQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<PersonDto>> {
     const result = await this.people.list(caseId, query, actor);
     return { ...result, items: result.items.map((v) => mapPerson(v.entity, v.hasIdentity)) };

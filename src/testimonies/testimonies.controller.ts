@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { Page } from 'src/common/http/pagination';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
 import { ConsentsService } from 'src/testimonies/consents.service';
 import {
   ChangeStatusDto, ConsentDecisionDto, ConsentDecisionQueryDto, ConsentInputDto, ConsentVersionDto, CreateTestimonyDto, ListTestimoniesQueryDto,
@@ -26,6 +26,7 @@ function mapConsent(c: ConsentVersionEntity): ConsentVersionDto {
     takenAt: c.takenAt.toISOString(),
     withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
     recordedAt: c.createdAt.toISOString(),
+    recordedBy: c.createdBy,
   };
 }
 
@@ -39,25 +40,30 @@ export class TestimoniesController {
     private readonly consents: ConsentsService,
   ) {}
 
+
   @Post()
+  @ApiCreatedResponse({ type: TestimonyDto })
   async create(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreateTestimonyDto, @CurrentUser() actor: AuthenticatedUser): Promise<TestimonyDto> {
     const v = await this.testimonies.create(caseId, body, actor);
     return mapTestimony(v.entity, v.intervieweeCode);
   }
 
   @Get()
+  @ApiPageResponse(TestimonyDto)
   async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListTestimoniesQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<TestimonyDto>> {
     const page = await this.testimonies.list(caseId, query, actor);
     return { ...page, items: page.items.map((v) => mapTestimony(v.entity, v.intervieweeCode)) };
   }
 
   @Get(':testimonyId')
+  @ApiOkResponse({ type: TestimonyDto })
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @CurrentUser() actor: AuthenticatedUser): Promise<TestimonyDto> {
     const v = await this.testimonies.get(caseId, testimonyId, actor);
     return mapTestimony(v.entity, v.intervieweeCode);
   }
 
   @Patch(':testimonyId')
+  @ApiOkResponse({ type: TestimonyDto })
   async update(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @Body() body: UpdateTestimonyDto, @CurrentUser() actor: AuthenticatedUser): Promise<TestimonyDto> {
     const v = await this.testimonies.update(caseId, testimonyId, body, actor);
     return mapTestimony(v.entity, v.intervieweeCode);
@@ -65,6 +71,7 @@ export class TestimoniesController {
 
   @Post(':testimonyId/status')
   @HttpCode(200)
+  @ApiOkResponse({ type: TestimonyDto })
   async status(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @Body() body: ChangeStatusDto, @CurrentUser() actor: AuthenticatedUser): Promise<TestimonyDto> {
     const v = await this.testimonies.changeStatus(caseId, testimonyId, body, actor);
     return mapTestimony(v.entity, v.intervieweeCode);
@@ -84,6 +91,7 @@ export class TestimoniesController {
   }
 
   @Get(':testimonyId/transcripts')
+  @ApiOkResponse({ type: [TranscriptDto] })
   async listTranscripts(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @CurrentUser() actor: AuthenticatedUser): Promise<TranscriptDto[]> {
     return (await this.transcripts.list(caseId, testimonyId, actor)).map((v) => mapTranscript(v.transcript, v.versions));
   }
@@ -114,16 +122,19 @@ export class TestimoniesController {
   }
 
   @Post(':testimonyId/consents')
+  @ApiCreatedResponse({ type: ConsentVersionDto })
   async recordConsent(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @Body() body: ConsentInputDto, @CurrentUser() actor: AuthenticatedUser): Promise<ConsentVersionDto> {
     return mapConsent(await this.consents.record(caseId, testimonyId, body, actor));
   }
 
   @Post(':testimonyId/consents/withdraw')
+  @ApiCreatedResponse({ type: ConsentVersionDto })
   async withdrawConsent(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @Body() body: WithdrawConsentDto, @CurrentUser() actor: AuthenticatedUser): Promise<ConsentVersionDto> {
     return mapConsent(await this.consents.withdraw(caseId, testimonyId, body, actor));
   }
 
   @Get(':testimonyId/consents')
+  @ApiOkResponse({ type: [ConsentVersionDto] })
   async consentHistory(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @CurrentUser() actor: AuthenticatedUser): Promise<ConsentVersionDto[]> {
     return (await this.consents.history(caseId, testimonyId, actor)).map(mapConsent);
   }

@@ -37,7 +37,19 @@ const casePeopleRoute = createRoute({
 const caseTestimoniesRoute = createRoute({
   getParentRoute: () => caseRoute,
   path: '/testimonies',
-  component: lazyRouteComponent(() => import('./features/cases/CaseTabs'), 'CaseTestimoniesTab'),
+  component: lazyRouteComponent(() => import('./features/testimonies/TestimoniesTab'), 'TestimoniesTab'),
+});
+
+const testimonyIntakeRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/testimonies/new',
+  component: lazyRouteComponent(() => import('./features/testimonies/IntakePage'), 'IntakePage'),
+});
+
+const testimonyRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/testimonies/$testimonyId',
+  component: lazyRouteComponent(() => import('./features/testimonies/TestimonyPage'), 'TestimonyPage'),
 });
 
 const caseMembersRoute = createRoute({
@@ -46,7 +58,7 @@ const caseMembersRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/cases/CaseTabs'), 'CaseMembersTab'),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, caseMembersRoute])]);
+const routeTree = rootRoute.addChildren([homeRoute, caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute])]);
 
 export const router = createRouter({ routeTree, basepath: '/app', defaultPreload: 'intent' });
 

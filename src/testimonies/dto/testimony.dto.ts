@@ -115,8 +115,13 @@ export function mapTestimony(t: TestimonyEntity, intervieweeCode: string): Testi
   };
 }
 
+export class ConsentWithdrawalReasonDto {
+  @ApiProperty() version: number;
+  @ApiProperty() reason: string;
+}
+
 export class TestimonySensitiveResponseDto extends TestimonySensitiveDto {
-  @ApiProperty({ description: 'Withdrawal reasons by consent version', type: Object, isArray: true }) consentWithdrawalReasons: Array<{ version: number; reason: string }>;
+  @ApiProperty({ description: 'Withdrawal reasons by consent version', type: [ConsentWithdrawalReasonDto] }) consentWithdrawalReasons: ConsentWithdrawalReasonDto[];
 }
 
 export class ConsentVersionDto {
@@ -131,6 +136,7 @@ export class ConsentVersionDto {
   @ApiProperty() takenAt: string;
   @ApiPropertyOptional({ nullable: true, type: String }) withdrawnAt: string | null;
   @ApiProperty() recordedAt: string;
+  @ApiProperty({ format: 'uuid', description: 'Who recorded this version' }) recordedBy: string;
 }
 
 const DEATH_PENALTY = ['true', 'false', 'unknown'] as const;

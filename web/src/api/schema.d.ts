@@ -1481,6 +1481,30 @@ export interface components {
              */
             takenBy: string;
         };
+        ConsentVersionDto: {
+            anonymityRequired: boolean;
+            identityDisclosureAllowed: boolean;
+            /** @enum {string} */
+            method: "signed_form" | "recorded_oral" | "other";
+            noDeathPenaltyProceedings: boolean;
+            purposes: ("internal_analysis" | "advocacy" | "share_un_mechanisms" | "share_icc" | "share_national_prosecutors" | "publication")[];
+            recontactAllowed: boolean;
+            recordedAt: string;
+            /**
+             * Format: uuid
+             * @description Who recorded this version
+             */
+            recordedBy: string;
+            takenAt: string;
+            /** Format: uuid */
+            takenBy: string;
+            version: number;
+            withdrawnAt?: string | null;
+        };
+        ConsentWithdrawalReasonDto: {
+            reason: string;
+            version: number;
+        };
         ContactDto: {
             /** @enum {string} */
             kind: "phone" | "email" | "messaging" | "address" | "other";
@@ -1835,7 +1859,7 @@ export interface components {
              * @description YYYY, YYYY-MM or YYYY-MM-DD, matching the precision; omitted when unknown
              * @example 1997-03
              */
-            date?: Record<string, never>;
+            date?: string | null;
             /** @enum {string} */
             precision: "day" | "month" | "year" | "approximate" | "unknown";
         };
@@ -2271,6 +2295,19 @@ export interface components {
             /** Format: uuid */
             perpetratorId: string;
         };
+        PersonDto: {
+            /** @example W-0007 */
+            code: string;
+            createdAt: string;
+            /** @description Whether identity data is on file (sealed) */
+            hasIdentity: boolean;
+            /** Format: uuid */
+            id: string;
+            identityErasedAt?: string | null;
+            /** @enum {string} */
+            kind: "survivor" | "witness" | "victim" | "perpetrator_individual" | "other";
+            version: number;
+        };
         PersonIdentityDto: {
             aliases?: string[];
             birthDate?: components["schemas"]["DatedValueDto"];
@@ -2301,6 +2338,12 @@ export interface components {
             /** @description null when erased or never recorded */
             identity?: components["schemas"]["PersonIdentityDto"] | null;
             version: number;
+        };
+        PersonRefDto: {
+            /** @example W-0003 */
+            code: string;
+            /** Format: uuid */
+            id: string;
         };
         PlaceNameInputDto: {
             /** @example Yodŏk */
@@ -2611,6 +2654,26 @@ export interface components {
             sourceReliability: string;
             weak: boolean;
         };
+        TestimonyDto: {
+            /** Format: uuid */
+            caseId: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            interviewDate: components["schemas"]["DatedValueDto"];
+            interviewee: components["schemas"]["PersonRefDto"];
+            interviewerIds: string[];
+            languages: string[];
+            /** @enum {string} */
+            modality: "in_person" | "video_call" | "phone" | "written";
+            /** @enum {string} */
+            riskLevel: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status: "draft" | "transcribed" | "redacted" | "reviewed";
+            tags: string[];
+            updatedAt: string;
+            version: number;
+        };
         TestimonySensitiveDto: {
             /** @description Interpreter (sensitive) */
             interpreter?: string;
@@ -2621,13 +2684,33 @@ export interface components {
         };
         TestimonySensitiveResponseDto: {
             /** @description Withdrawal reasons by consent version */
-            consentWithdrawalReasons: Record<string, never>[];
+            consentWithdrawalReasons: components["schemas"]["ConsentWithdrawalReasonDto"][];
             /** @description Interpreter (sensitive) */
             interpreter?: string;
             /** @description Where the interview took place (sensitive) */
             placeOfInterview?: string;
             /** @description Risk assessment notes (sensitive) */
             riskNotes?: string;
+        };
+        TranscriptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "original" | "translation";
+            language: string;
+            latestVersion: number;
+            versions: components["schemas"]["TranscriptVersionDto"][];
+        };
+        TranscriptVersionDto: {
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Length in UTF-16 code units (the unit of passage offsets) */
+            length: number;
+            note?: string | null;
+            sha256: string;
+            translatesVersionId?: string | null;
+            version: number;
         };
         TwoFactorEnrolmentDto: {
             /** @example otpauth://totp/Sillok:analyst%40example.org?secret=…&issuer=Sillok */
@@ -2931,6 +3014,8 @@ export type SchemaChangeStatusDto = components['schemas']['ChangeStatusDto'];
 export type SchemaConfirmTwoFactorDto = components['schemas']['ConfirmTwoFactorDto'];
 export type SchemaConsentDecisionDto = components['schemas']['ConsentDecisionDto'];
 export type SchemaConsentInputDto = components['schemas']['ConsentInputDto'];
+export type SchemaConsentVersionDto = components['schemas']['ConsentVersionDto'];
+export type SchemaConsentWithdrawalReasonDto = components['schemas']['ConsentWithdrawalReasonDto'];
 export type SchemaContactDto = components['schemas']['ContactDto'];
 export type SchemaCoordinatesDto = components['schemas']['CoordinatesDto'];
 export type SchemaCreateCaseDto = components['schemas']['CreateCaseDto'];
@@ -2988,8 +3073,10 @@ export type SchemaPassageInputDto = components['schemas']['PassageInputDto'];
 export type SchemaPerpetratorCellDto = components['schemas']['PerpetratorCellDto'];
 export type SchemaPerpetratorModesDto = components['schemas']['PerpetratorModesDto'];
 export type SchemaPerpetratorRowDto = components['schemas']['PerpetratorRowDto'];
+export type SchemaPersonDto = components['schemas']['PersonDto'];
 export type SchemaPersonIdentityDto = components['schemas']['PersonIdentityDto'];
 export type SchemaPersonIdentityResponseDto = components['schemas']['PersonIdentityResponseDto'];
+export type SchemaPersonRefDto = components['schemas']['PersonRefDto'];
 export type SchemaPlaceNameInputDto = components['schemas']['PlaceNameInputDto'];
 export type SchemaPositionInputDto = components['schemas']['PositionInputDto'];
 export type SchemaProvenanceDto = components['schemas']['ProvenanceDto'];
@@ -3017,8 +3104,11 @@ export type SchemaSharedSupportDto = components['schemas']['SharedSupportDto'];
 export type SchemaSigningKeyDto = components['schemas']['SigningKeyDto'];
 export type SchemaSourceInputDto = components['schemas']['SourceInputDto'];
 export type SchemaStrongestItemDto = components['schemas']['StrongestItemDto'];
+export type SchemaTestimonyDto = components['schemas']['TestimonyDto'];
 export type SchemaTestimonySensitiveDto = components['schemas']['TestimonySensitiveDto'];
 export type SchemaTestimonySensitiveResponseDto = components['schemas']['TestimonySensitiveResponseDto'];
+export type SchemaTranscriptDto = components['schemas']['TranscriptDto'];
+export type SchemaTranscriptVersionDto = components['schemas']['TranscriptVersionDto'];
 export type SchemaTwoFactorEnrolmentDto = components['schemas']['TwoFactorEnrolmentDto'];
 export type SchemaTwoFactorPolicyDto = components['schemas']['TwoFactorPolicyDto'];
 export type SchemaTwoFactorStatusDto = components['schemas']['TwoFactorStatusDto'];
@@ -4777,7 +4867,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["PersonDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -4808,7 +4902,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
             };
             401: {
                 headers: {
@@ -5498,7 +5594,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["TestimonyDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -5529,7 +5629,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestimonyDto"];
+                };
             };
             401: {
                 headers: {
@@ -5557,7 +5659,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestimonyDto"];
+                };
             };
             401: {
                 headers: {
@@ -5589,7 +5693,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestimonyDto"];
+                };
             };
             401: {
                 headers: {
@@ -5653,7 +5759,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentVersionDto"][];
+                };
             };
             401: {
                 headers: {
@@ -5685,7 +5793,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentVersionDto"];
+                };
             };
             401: {
                 headers: {
@@ -5717,7 +5827,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentVersionDto"];
+                };
             };
             401: {
                 headers: {
@@ -5779,7 +5891,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TestimonyDto"];
+                };
             };
             401: {
                 headers: {
@@ -5807,7 +5921,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TranscriptDto"][];
+                };
             };
             401: {
                 headers: {

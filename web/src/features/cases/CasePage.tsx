@@ -15,7 +15,8 @@ export function CasePage() {
   const { caseId } = route.useParams();
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const active = CASE_TABS.find((tab) => pathname.endsWith(`/${tab}`)) ?? 'people';
+  // A tab stays selected on its sub-pages too (/cases/…/testimonies/new, /testimonies/<id>).
+  const active = CASE_TABS.find((tab) => pathname.split('/').includes(tab)) ?? 'people';
   const kase = useCase(caseId);
 
   if (kase.isPending) return <Loader aria-label={t('common.loading')} />;

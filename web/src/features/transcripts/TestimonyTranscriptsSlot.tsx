@@ -1,0 +1,14 @@
+import { Card, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder: the transcripts panel of a testimony page replaces this (features/transcripts). */
+export function TestimonyTranscriptsSlot(_props: { caseId: string; testimonyId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="lg" component="section">
+      <Title order={3} size="h4">
+        {t('testimonies.slots.transcripts')}
+      </Title>
+    </Card>
+  );
+}

@@ -1,8 +1,10 @@
-import { Loader, Tabs, Text } from '@mantine/core';
+import { Alert, Loader, Tabs, Text } from '@mantine/core';
 import { getRouteApi, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { CaseActions } from './CaseActions';
+import { CaseStatusBadge } from './CaseBits';
 import { useCase } from './queries';
 
 const route = getRouteApi('/cases/$caseId');
@@ -22,7 +24,12 @@ export function CasePage() {
   if (kase.error) return <ErrorAlert error={kase.error} />;
   return (
     <>
-      <PageTitle title={kase.data.title} />
+      <PageTitle title={kase.data.title} actions={<CaseActions kase={kase.data} />} />
+      {kase.data.status === 'archived' && (
+        <Alert color="gray" variant="light" mb="md" title={<CaseStatusBadge status="archived" />}>
+          {t('cases.archivedNotice')}
+        </Alert>
+      )}
       {kase.data.description && (
         <Text c="dimmed" mb="md">
           {kase.data.description}

@@ -1,6 +1,5 @@
 import { CaseTabPlaceholder } from './CasePage';
 
-// Placeholders until the people, testimonies and members screens replace them (issue 15).
+// Placeholders until the people and testimonies screens replace them (issue 15); members: MembersTab.
 export const CasePeopleTab = () => <CaseTabPlaceholder tab="people" />;
 export const CaseTestimoniesTab = () => <CaseTabPlaceholder tab="testimonies" />;
-export const CaseMembersTab = () => <CaseTabPlaceholder tab="members" />;

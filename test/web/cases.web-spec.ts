@@ -125,6 +125,13 @@ describe('cases, members and home', () => {
       await edit.getByLabel(tr(lang, 'cases.fields.title')).fill(mineTitle);
       await edit.getByLabel(tr(lang, 'cases.fields.description')).fill(ko ? '내 설명' : 'My description');
 
+      // Unsaved changes are not dropped silently: closing asks first (here: stay).
+      const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.message()))));
+      await edit.getByRole('button', { name: tr(lang, 'cases.close') }).click();
+      expect(await asked).toBe(tr(lang, 'cases.edit.leave'));
+      await edit.getByLabel(tr(lang, 'cases.fields.title')).waitFor();
+      expect(await edit.getByLabel(tr(lang, 'cases.fields.title')).inputValue()).toBe(mineTitle);
+
       // Meanwhile someone else saves both fields.
       const theirTitle = ko ? '요덕 (15호 관리소)' : 'Yodok (Kwanliso 15)';
       const theirDescription = ko ? '다른 사람의 설명' : 'Their description';

@@ -16,7 +16,9 @@ export function CasePage() {
   const { t } = useTranslation();
   const { caseId } = route.useParams();
   const navigate = useNavigate();
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // The location the Outlet shows (resolved), not the one being loaded: otherwise, while the next
+  // tab's chunk loads, the Outlet moves panels and the current tab mounts a second time (refetching).
+  const pathname = useRouterState({ select: (s) => (s.resolvedLocation ?? s.location).pathname });
   const active = CASE_TABS.find((tab) => pathname.endsWith(`/${tab}`)) ?? 'people';
   const kase = useCase(caseId);
 

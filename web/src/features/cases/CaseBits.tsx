@@ -1,6 +1,8 @@
-import { Anchor, Badge, Text } from '@mantine/core';
+import { Anchor, Badge, Loader, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import type { CaseStatus } from './queries';
 
 /** A case's title as a link to its page. */
@@ -44,5 +46,20 @@ export function CaseWorkLink({ caseId, tab, count, label, danger }: { caseId: st
     <Anchor {...style} href={`/app/cases/${caseId}/${tab}`}>
       {text}
     </Anchor>
+  );
+}
+
+/** A titled part of a page (h2) showing its query's loading state and error before its content. */
+export function QuerySection({ id, title, query, children }: { id: string; title: string; query: { isPending: boolean; error: unknown }; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="sm">
+        {title}
+      </Title>
+      {query.isPending && <Loader aria-label={t('common.loading')} />}
+      {query.error != null && <ErrorAlert error={query.error} />}
+      {children}
+    </section>
   );
 }

@@ -1,9 +1,8 @@
-import { Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
-import { CaseLink, CaseStatusBadge, CaseWorkLink } from './CaseBits';
+import { CaseLink, CaseStatusBadge, CaseWorkLink, QuerySection } from './CaseBits';
 import { useMyActivity, useWorkSummary, type ActivityEntry, type CaseWork } from './queries';
 
 /** Home: my cases with what waits for me in each, and my own recent activity. */
@@ -31,12 +30,7 @@ function MyWork() {
   const { t } = useTranslation();
   const summary = useWorkSummary();
   return (
-    <section aria-labelledby="home-work">
-      <Title order={2} size="h3" id="home-work" mb="sm">
-        {t('home.workTitle')}
-      </Title>
-      {summary.isPending && <Loader aria-label={t('common.loading')} />}
-      {summary.error && <ErrorAlert error={summary.error} />}
+    <QuerySection id="home-work" title={t('home.workTitle')} query={summary}>
       {summary.data && summary.data.cases.length === 0 && <Text>{t('home.noCases')}</Text>}
       {summary.data && summary.data.cases.length > 0 && (
         <Table.ScrollContainer minWidth={720}>
@@ -59,7 +53,7 @@ function MyWork() {
           </Table>
         </Table.ScrollContainer>
       )}
-    </section>
+    </QuerySection>
   );
 }
 
@@ -104,12 +98,7 @@ function MyActivity() {
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const entries = activity.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <section aria-labelledby="home-activity">
-      <Title order={2} size="h3" id="home-activity" mb="sm">
-        {t('home.activityTitle')}
-      </Title>
-      {activity.isPending && <Loader aria-label={t('common.loading')} />}
-      {activity.error && <ErrorAlert error={activity.error} />}
+    <QuerySection id="home-activity" title={t('home.activityTitle')} query={activity}>
       {activity.data && entries.length === 0 && <Text>{t('home.noActivity')}</Text>}
       {entries.length > 0 && (
         <Table aria-label={t('home.activityTitle')}>
@@ -140,7 +129,7 @@ function MyActivity() {
           </Button>
         </Group>
       )}
-    </section>
+    </QuerySection>
   );
 }
 

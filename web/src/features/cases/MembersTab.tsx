@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useMe } from '../auth/session';
+import { QuerySection } from './CaseBits';
 import { MembershipHistory } from './MembershipHistory';
 import { CASE_ROLES, useCase, useMemberCandidates, useMembers, usePutMember, useRemoveMember, type CaseMember, type CaseRole, type MemberCandidate } from './queries';
 
@@ -23,14 +24,9 @@ export function MembersTab() {
   return (
     <Stack mt="md" gap="xl">
       {manage && <AddMember caseId={caseId} />}
-      <section aria-labelledby="members-list">
-        <Title order={2} size="h3" id="members-list" mb="sm">
-          {t('members.listTitle')}
-        </Title>
-        {members.isPending && <Loader aria-label={t('common.loading')} />}
-        {members.error && <ErrorAlert error={members.error} />}
+      <QuerySection id="members-list" title={t('members.listTitle')} query={members}>
         {members.data && <MemberTable caseId={caseId} members={members.data} manage={manage} myId={me?.id} />}
-      </section>
+      </QuerySection>
       {manage && <MembershipHistory caseId={caseId} />}
     </Stack>
   );

@@ -1,8 +1,8 @@
-import { Badge, Loader, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Pagination, Stack, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { QuerySection } from './CaseBits';
 import { useMembershipHistory, type MembershipEvent } from './queries';
 
 const PAGE_SIZE = 20;
@@ -15,12 +15,7 @@ export function MembershipHistory({ caseId }: { caseId: string }) {
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const pages = history.data ? Math.max(1, Math.ceil(history.data.total / PAGE_SIZE)) : 1;
   return (
-    <section aria-labelledby="members-history">
-      <Title order={2} size="h3" id="members-history" mb="sm">
-        {t('members.history.title')}
-      </Title>
-      {history.isPending && <Loader aria-label={t('common.loading')} />}
-      {history.error && <ErrorAlert error={history.error} />}
+    <QuerySection id="members-history" title={t('members.history.title')} query={history}>
       {history.data && history.data.items.length === 0 && <Text>{t('members.history.empty')}</Text>}
       {history.data && history.data.items.length > 0 && (
         <Table.ScrollContainer minWidth={720}>
@@ -65,7 +60,7 @@ export function MembershipHistory({ caseId }: { caseId: string }) {
         </Table.ScrollContainer>
       )}
       {pages > 1 && <Pagination mt="md" total={pages} value={page} onChange={setPage} getItemProps={(n) => ({ 'aria-label': t('cases.pager.page', { page: n }) })} />}
-    </section>
+    </QuerySection>
   );
 }
 

@@ -38,8 +38,10 @@ describe('cases and membership', () => {
 
   it('only a lead (or an admin) manages members; a case keeps at least one lead', async () => {
     await ctx.http().put(`/cases/${f.caseId}/members/${f.outsider.id}`).set(...bearer(f.investigator.token)).send({ role: 'observer', identityClearance: false }).expect(403);
-    await ctx.http().put(`/cases/${f.caseId}/members/${f.lead.id}`).set(...bearer(f.lead.token)).send({ role: 'analyst', identityClearance: true }).expect(422);
-    await ctx.http().delete(`/cases/${f.caseId}/members/${f.lead.id}`).set(...bearer(f.lead.token)).expect(422);
+    const demoted = await ctx.http().put(`/cases/${f.caseId}/members/${f.lead.id}`).set(...bearer(f.lead.token)).send({ role: 'analyst', identityClearance: true }).expect(422);
+    expect(demoted.body.error).toBe('LAST_CASE_LEAD');
+    const removed = await ctx.http().delete(`/cases/${f.caseId}/members/${f.lead.id}`).set(...bearer(f.lead.token)).expect(422);
+    expect(removed.body.error).toBe('LAST_CASE_LEAD');
     const members = await ctx.http().get(`/cases/${f.caseId}/members`).set(...bearer(f.investigator.token)).expect(200);
     expect(members.body).toHaveLength(3);
     const audit = await ctx.sql<{ action: string }>("SELECT action FROM audit_log WHERE case_id = $1 AND action LIKE 'case.member%'", [f.caseId]);

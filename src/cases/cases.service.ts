@@ -170,7 +170,7 @@ export class CasesService {
   private async assertAnotherLead(manager: EntityManager, caseId: string, userId: string): Promise<void> {
     const leads = await manager.count(CaseMemberEntity, { where: { caseId, role: 'lead' } });
     const isLead = await manager.exists(CaseMemberEntity, { where: { caseId, userId, role: 'lead' } });
-    if (isLead && leads <= 1) throw new DomainException('UNPROCESSABLE', 'A case must keep at least one lead');
+    if (isLead && leads <= 1) throw new DomainException('LAST_CASE_LEAD', 'A case must keep at least one lead: make someone else lead first');
   }
 
   /** Next value of a per-case sequence, in the caller's transaction (row-locked, gap-free). */

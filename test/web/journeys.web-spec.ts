@@ -40,7 +40,7 @@ describe('first journeys: sign in, home, language, sign out', () => {
 
       await signInThroughUi(page, lang, user);
       await page.getByRole('heading', { name: tr(lang, 'home.title'), level: 1 }).waitFor();
-      const caseLink = page.getByRole('link', { name: title });
+      const caseLink = page.getByRole('table', { name: tr(lang, 'home.casesTable') }).getByRole('link', { name: title });
       await caseLink.waitFor();
       await expectAccessible(page);
       await screenshot(page, 'home', lang);
@@ -93,6 +93,9 @@ describe('first journeys: sign in, home, language, sign out', () => {
     const page = await context.newPage();
     await signInThroughUi(page, 'en', user, `/app/cases/${caseId}/members`);
     await page.getByRole('heading', { name: 'Session expiry case', level: 1 }).waitFor();
+    // The members tab has finished loading (its requests must not race the revocation).
+    await page.getByRole('table', { name: tr('en', 'members.listTitle'), exact: true }).waitFor();
+    await page.getByRole('table', { name: tr('en', 'members.history.title') }).waitFor();
     // Revoke every session of the user, then make the page call the api again.
     await web.ctx.sql('UPDATE sessions SET revoked_at = now() WHERE user_id = $1', [user.id]);
     await page.getByRole('tab', { name: tr('en', 'case.tabs.people') }).click();

@@ -14,6 +14,12 @@ const homeRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/cases/HomePage'), 'HomePage'),
 });
 
+const casesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases',
+  component: lazyRouteComponent(() => import('./features/cases/CasesPage'), 'CasesPage'),
+});
+
 const caseRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/cases/$caseId',
@@ -55,10 +61,10 @@ const testimonyRoute = createRoute({
 const caseMembersRoute = createRoute({
   getParentRoute: () => caseRoute,
   path: '/members',
-  component: lazyRouteComponent(() => import('./features/cases/CaseTabs'), 'CaseMembersTab'),
+  component: lazyRouteComponent(() => import('./features/cases/MembersTab'), 'MembersTab'),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute])]);
+const routeTree = rootRoute.addChildren([homeRoute, casesRoute, caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute])]);
 
 export const router = createRouter({ routeTree, basepath: '/app', defaultPreload: 'intent' });
 

@@ -35,6 +35,8 @@ export const DOMAIN_ERROR_STATUS = {
   VERSION_CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNPROCESSABLE: 422,
+  /** Removing or demoting the only lead of a case: a case keeps at least one lead. */
+  LAST_CASE_LEAD: 422,
   LOGIN_LOCKED: 429,
   QUEUE_UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,

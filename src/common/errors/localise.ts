@@ -24,6 +24,7 @@ const KOREAN_BY_CODE: Record<DomainErrorCode | 'MALFORMED_JSON' | 'INTERNAL_ERRO
   VERSION_CONFLICT: '다른 사람이 먼저 변경했습니다. 최신 내용을 불러와 비교한 뒤 다시 저장해 주세요',
   PAYLOAD_TOO_LARGE: '보낸 내용이 허용된 크기를 넘습니다',
   UNPROCESSABLE: '요청을 처리할 수 없습니다',
+  LAST_CASE_LEAD: '사건에는 책임자가 적어도 한 명 있어야 합니다',
   LOGIN_LOCKED: '로그인 실패가 너무 많아 잠시 잠겼습니다. 잠시 후 다시 시도해 주세요',
   QUEUE_UNAVAILABLE: '작업 대기열을 지금 사용할 수 없습니다. 아무것도 저장되지 않았으니 잠시 후 다시 시도해 주세요',
   DATABASE_UNAVAILABLE: '데이터베이스를 지금 사용할 수 없습니다. 저장이 중간에 멈춘 것은 없으니 잠시 후 다시 시도해 주세요',

@@ -52,6 +52,7 @@ export function Shell({ me }: { me: Me }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
         <NavLink component={Link} to="/" label={t('nav.cases')} active={path === '/' || path.startsWith('/cases/')} />
+        <NavLink component={Link} to="/cases" activeOptions={{ exact: true }} label={t('cases.nav')} active={path === '/cases'} />
       </AppShell.Navbar>
       <AppShell.Main>
         {signOut.error && <ErrorAlert error={signOut.error} />}

@@ -1,8 +1,10 @@
-import { Loader, Tabs, Text } from '@mantine/core';
+import { Alert, Loader, Tabs, Text } from '@mantine/core';
 import { getRouteApi, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { CaseActions } from './CaseActions';
+import { CaseStatusBadge } from './CaseBits';
 import { useCase } from './queries';
 
 const route = getRouteApi('/cases/$caseId');
@@ -14,7 +16,9 @@ export function CasePage() {
   const { t } = useTranslation();
   const { caseId } = route.useParams();
   const navigate = useNavigate();
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // The location the Outlet shows (resolved), not the one being loaded: otherwise, while the next
+  // tab's chunk loads, the Outlet moves panels and the current tab mounts a second time (refetching).
+  const pathname = useRouterState({ select: (s) => (s.resolvedLocation ?? s.location).pathname });
   // A tab stays selected on its sub-pages too (/cases/…/testimonies/new, /testimonies/<id>).
   const active = CASE_TABS.find((tab) => pathname.split('/').includes(tab)) ?? 'people';
   const kase = useCase(caseId);
@@ -23,7 +27,12 @@ export function CasePage() {
   if (kase.error) return <ErrorAlert error={kase.error} />;
   return (
     <>
-      <PageTitle title={kase.data.title} />
+      <PageTitle title={kase.data.title} actions={<CaseActions kase={kase.data} />} />
+      {kase.data.status === 'archived' && (
+        <Alert color="gray" variant="light" mb="md" title={<CaseStatusBadge status="archived" />}>
+          {t('cases.archivedNotice')}
+        </Alert>
+      )}
       {kase.data.description && (
         <Text c="dimmed" mb="md">
           {kase.data.description}

@@ -1,5 +1,4 @@
 import { CaseTabPlaceholder } from './CasePage';
 
-// Placeholders until the people and members screens replace them (issue 15).
+// Placeholder until the people screens replace it (issue 15); testimonies and members have theirs.
 export const CasePeopleTab = () => <CaseTabPlaceholder tab="people" />;
-export const CaseMembersTab = () => <CaseTabPlaceholder tab="members" />;

@@ -1,0 +1,184 @@
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useMe } from '../auth/session';
+import { USER_ROLES, useResetTwoFactor, useUpdateUser, useUser, type User, type UserRole } from './queries';
+
+const route = getRouteApi('/admin/users/$userId');
+type Change = { role?: UserRole; disabled?: boolean };
+type Confirm = 'none' | 'disable' | 'enable' | 'reset';
+
+/** One user: change the role, disable or enable, reset two-factor sign-in. */
+export function UserPage() {
+  const { t } = useTranslation();
+  const { userId } = route.useParams();
+  const user = useUser(userId);
+  if (user.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (user.error) return <ErrorAlert error={user.error} />;
+  return <UserDetail key={user.data.id} user={user.data} />;
+}
+
+function UserDetail({ user }: { user: User }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const update = useUpdateUser(user.id);
+  const reset = useResetTwoFactor(user.id);
+  const [role, setRole] = useState<UserRole>(user.role);
+  const [confirm, setConfirm] = useState<Confirm>('none');
+  // A change refused with 409: shown beside the current version so the admin decides.
+  const [conflict, setConflict] = useState<Change | null>(null);
+  const self = me.data?.id === user.id;
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' });
+
+  const apply = (change: Change, onDone?: () => void) =>
+    update.mutate(
+      { version: user.version, ...change },
+      {
+        onSuccess: () => setConflict(null),
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') setConflict(change);
+        },
+        onSettled: () => onDone?.(),
+      },
+    );
+  const describe = (change: Change) =>
+    [change.role && t('admin.user.roleIs', { role: t(`roles.${change.role}`) }), change.disabled !== undefined && (change.disabled ? t('admin.users.disabled') : t('admin.users.active'))]
+      .filter(Boolean)
+      .join(', ');
+
+  return (
+    <Stack maw={760}>
+      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/admin/users" />}>
+        {t('admin.user.back')}
+      </Anchor>
+      <Title order={2} size="h3">
+        {user.displayName}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Text>
+          {t('admin.users.email')}: {user.email}
+        </Text>
+        <Text>
+          {t('admin.users.created')}: {date.format(new Date(user.createdAt))}
+        </Text>
+        <Group gap="xs">
+          <Text>{t('admin.users.status')}:</Text>
+          <Badge variant="dot" color={user.disabled ? 'gray' : 'green'}>
+            {user.disabled ? t('admin.users.disabled') : t('admin.users.active')}
+          </Badge>
+        </Group>
+        <Text>
+          {t('admin.users.twoFactor')}: {user.twoFactorEnabled ? t('admin.users.twoFactorOn') : t('admin.users.twoFactorOff')}
+        </Text>
+      </SimpleGrid>
+
+      {conflict && (
+        <Alert color="orange" title={t('errors.VERSION_CONFLICT')} role="alert">
+          <Stack gap="xs">
+            <Text size="sm">{t('admin.user.conflictYours', { change: describe(conflict) })}</Text>
+            <Text size="sm">
+              {t('admin.user.conflictCurrent', { change: describe({ role: user.role, disabled: user.disabled }) })}
+            </Text>
+            <Group>
+              <Button size="xs" onClick={() => apply(conflict)}>
+                {t('admin.user.conflictApply')}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  setConflict(null);
+                  setRole(user.role);
+                }}
+              >
+                {t('admin.user.conflictKeep')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      {update.error && !(update.error instanceof ApiError && update.error.code === 'VERSION_CONFLICT') && <ErrorAlert error={update.error} />}
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          {t('admin.user.roleTitle')}
+        </Title>
+        <Group align="flex-end">
+          <Select label={t('admin.users.role')} value={role} onChange={(v) => v && setRole(v as UserRole)} data={USER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} allowDeselect={false} w={220} />
+          <Button onClick={() => apply({ role })} disabled={role === user.role} loading={update.isPending}>
+            {t('admin.user.saveRole')}
+          </Button>
+        </Group>
+      </Card>
+
+      {!self && (
+        <Card withBorder>
+          <Title order={3} size="h4" mb="xs">
+            {t('admin.user.accessTitle')}
+          </Title>
+          <Text size="sm" mb="sm">
+            {user.disabled ? t('admin.user.enableExplain') : t('admin.user.disableExplain')}
+          </Text>
+          <Button variant="outline" color={user.disabled ? undefined : 'red'} onClick={() => setConfirm(user.disabled ? 'enable' : 'disable')}>
+            {user.disabled ? t('admin.user.enable') : t('admin.user.disable')}
+          </Button>
+        </Card>
+      )}
+
+      {!self && (
+        <Card withBorder>
+          <Title order={3} size="h4" mb="xs">
+            {t('admin.user.resetTitle')}
+          </Title>
+          <Text size="sm" mb="sm">
+            {user.twoFactorEnabled ? t('admin.user.resetExplain') : t('admin.user.resetNothing')}
+          </Text>
+          {reset.error && <ErrorAlert error={reset.error} />}
+          {reset.isSuccess && !user.twoFactorEnabled && (
+            <Alert color="green" role="status" mb="sm">
+              {t('admin.user.resetDone', { name: user.displayName })}
+            </Alert>
+          )}
+          <Button variant="outline" color="red" disabled={!user.twoFactorEnabled} onClick={() => setConfirm('reset')}>
+            {t('admin.user.reset')}
+          </Button>
+        </Card>
+      )}
+
+      <Modal
+        opened={confirm !== 'none'}
+        onClose={() => setConfirm('none')}
+        centered
+        title={confirm === 'reset' ? t('admin.user.reset') : confirm === 'enable' ? t('admin.user.enable') : t('admin.user.disable')}
+      >
+        <Stack>
+          <Text size="sm">
+            {confirm === 'reset'
+              ? t('admin.user.resetConfirm', { name: user.displayName })
+              : confirm === 'enable'
+                ? t('admin.user.enableConfirm', { name: user.displayName })
+                : t('admin.user.disableConfirm', { name: user.displayName })}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm('none')}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color={confirm === 'enable' ? undefined : 'red'}
+              loading={update.isPending || reset.isPending}
+              onClick={() => {
+                if (confirm === 'reset') reset.mutate(undefined, { onSettled: () => setConfirm('none') });
+                else apply({ disabled: confirm === 'disable' }, () => setConfirm('none'));
+              }}
+            >
+              {confirm === 'reset' ? t('admin.user.resetSubmit') : confirm === 'enable' ? t('admin.user.enable') : t('admin.user.disable')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -115,7 +115,7 @@ function TwoFactorCard({ me }: { me: Me }) {
         </Title>
         <Group gap="xs">
           {twoFactor.required && <Badge variant="outline">{t('account.twoFactor.requiredBadge')}</Badge>}
-          <Badge color={twoFactor.enabled ? 'green' : 'gray'}>{twoFactor.enabled ? t('account.twoFactor.statusOn') : t('account.twoFactor.statusOff')}</Badge>
+          <Badge variant="dot" color={twoFactor.enabled ? 'green' : 'gray'}>{twoFactor.enabled ? t('account.twoFactor.statusOn') : t('account.twoFactor.statusOff')}</Badge>
         </Group>
       </Group>
       {body}

@@ -25,7 +25,7 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   const text = codes.join('\n');
   return (
     <Stack>
-      <Alert color="yellow" variant="light" title={t('account.recovery.title')}>
+      <Alert color="indigo" variant="light" title={t('account.recovery.title')}>
         {t('account.recovery.explain')}
       </Alert>
       <Paper withBorder p="md">

@@ -33,7 +33,7 @@ export function NewUserPage() {
       {
         onSuccess: (user) => {
           saved.current = true;
-          notifications.show({ color: 'green', message: t('admin.users.createdNotice', { name: user.displayName }) });
+          notifications.show({ color: 'green', message: t('admin.users.createdNotice', { name: user.displayName }), closeButtonProps: { 'aria-label': t('common.close') } });
           void navigate({ to: '/admin/users/$userId', params: { userId: user.id } });
         },
       },

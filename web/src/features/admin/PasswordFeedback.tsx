@@ -9,7 +9,7 @@ export function PasswordFeedback({ problems }: { problems: string[] }) {
   if (read.length === 0) return null;
   const weak = read.find((p) => p.kind === 'weak');
   return (
-    <Alert color="orange" variant="light" title={t('admin.password.refused')} role="alert">
+    <Alert color="red" variant="light" title={t('admin.password.refused')} role="alert">
       <Stack gap="xs">
         {weak && (
           <>

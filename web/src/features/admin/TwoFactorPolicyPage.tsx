@@ -33,7 +33,7 @@ function PolicyForm({ policy }: { policy: TwoFactorPolicy }) {
       {
         onSuccess: () => {
           setConflict(null);
-          notifications.show({ color: 'green', message: t('admin.policy.saved') });
+          notifications.show({ color: 'green', message: t('admin.policy.saved'), closeButtonProps: { 'aria-label': t('common.close') } });
         },
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') setConflict(next);
@@ -51,7 +51,7 @@ function PolicyForm({ policy }: { policy: TwoFactorPolicy }) {
         {t('admin.policy.current', { policy: describe(scopeOf(policy), policy.requiredRoles), date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(policy.updatedAt)) })}
       </Text>
       {conflict && (
-        <Alert color="orange" title={t('errors.VERSION_CONFLICT')} role="alert">
+        <Alert color="red" title={t('errors.VERSION_CONFLICT')} role="alert">
           <Stack gap="xs">
             <Text size="sm">{t('admin.policy.conflictYours', { policy: describe(conflict.scope, conflict.roles) })}</Text>
             <Text size="sm">{t('admin.policy.conflictCurrent', { policy: describe(scopeOf(policy), policy.requiredRoles) })}</Text>

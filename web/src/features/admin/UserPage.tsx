@@ -76,7 +76,7 @@ function UserDetail({ user }: { user: User }) {
       </SimpleGrid>
 
       {conflict && (
-        <Alert color="orange" title={t('errors.VERSION_CONFLICT')} role="alert">
+        <Alert color="red" title={t('errors.VERSION_CONFLICT')} role="alert">
           <Stack gap="xs">
             <Text size="sm">{t('admin.user.conflictYours', { change: describe(conflict) })}</Text>
             <Text size="sm">

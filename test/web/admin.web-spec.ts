@@ -186,6 +186,50 @@ describe('two-factor sign-in, account and administration', () => {
       await adminPage.context().close();
     });
 
+    it(`[${lang}] an admin changes a role (a concurrent change is shown beside theirs, then merged), disables and enables a user`, async () => {
+      const admin = await createUser(web, 'admin');
+      const name = lang === 'ko' ? `정분석 ${Date.now()}` : `Ana Lyst ${Date.now()}`;
+      const user = await createUser(web, 'analyst', name);
+      const page = await (await newContext(browser, web, lang)).newPage();
+      await signInThroughUi(page, lang, admin, '/app/admin/users');
+      await page.getByLabel(tr(lang, 'admin.users.search')).fill(name);
+      await page.getByRole('table', { name: tr(lang, 'admin.users.tableLabel') }).getByRole('link', { name }).click();
+      await page.getByRole('heading', { name, level: 2 }).waitFor();
+
+      // Someone else disables the user meanwhile; our role change meets a 409 and shows both versions.
+      await web.ctx.http().patch(`/users/${user.id}`).set(...bearer(admin.token)).send({ version: 1, disabled: true }).expect(200);
+      await page.getByRole('combobox', { name: tr(lang, 'admin.users.role') }).click();
+      await page.getByRole('option', { name: tr(lang, 'roles.reviewer') }).click();
+      await page.getByRole('button', { name: tr(lang, 'admin.user.saveRole') }).click();
+      const conflict = page.getByRole('alert').filter({ hasText: tr(lang, 'errors.VERSION_CONFLICT') });
+      await conflict.getByText(tr(lang, 'admin.user.conflictYours', { change: tr(lang, 'admin.user.roleIs', { role: tr(lang, 'roles.reviewer') }) })).waitFor();
+      await conflict.getByText(tr(lang, 'admin.user.conflictCurrent', { change: `${tr(lang, 'admin.user.roleIs', { role: tr(lang, 'roles.analyst') })}, ${tr(lang, 'admin.users.disabled')}` })).waitFor();
+      await expectAccessible(page);
+      await conflict.getByRole('button', { name: tr(lang, 'admin.user.conflictApply') }).click();
+      await conflict.waitFor({ state: 'hidden' });
+      let row = (await web.ctx.sql<{ role: string; disabled_at: Date | null }>('SELECT role, disabled_at FROM users WHERE id = $1', [user.id]))[0];
+      expect(row.role).toBe('reviewer');
+      expect(row.disabled_at).not.toBeNull();
+
+      // Enable again, then disable, each after a confirmation that says what happens.
+      await page.getByRole('button', { name: tr(lang, 'admin.user.enable') }).click();
+      let dialog = page.getByRole('dialog', { name: tr(lang, 'admin.user.enable') });
+      await dialog.getByText(tr(lang, 'admin.user.enableConfirm', { name })).waitFor();
+      await dialog.getByRole('button', { name: tr(lang, 'admin.user.enable') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: tr(lang, 'admin.user.disable') }).waitFor();
+      row = (await web.ctx.sql<{ role: string; disabled_at: Date | null }>('SELECT role, disabled_at FROM users WHERE id = $1', [user.id]))[0];
+      expect(row.disabled_at).toBeNull();
+      await page.getByRole('button', { name: tr(lang, 'admin.user.disable') }).click();
+      dialog = page.getByRole('dialog', { name: tr(lang, 'admin.user.disable') });
+      await dialog.getByText(tr(lang, 'admin.user.disableConfirm', { name })).waitFor();
+      await dialog.getByRole('button', { name: tr(lang, 'admin.user.disable') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: tr(lang, 'admin.user.enable') }).waitFor();
+      await web.ctx.http().get('/auth/me').set(...bearer(user.token)).expect(401);
+      await page.context().close();
+    });
+
     it(`[${lang}] five wrong passwords: the next attempt says sign-in is paused and for how long`, async () => {
       const user = await createUser(web, 'analyst');
       const page = await (await newContext(browser, web, lang)).newPage();

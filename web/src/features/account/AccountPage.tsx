@@ -37,7 +37,9 @@ export function AccountPage() {
           <Text size="sm" mb="sm">
             {t('account.language.explain')}
           </Text>
-          <LanguageSwitch />
+          <Group>
+            <LanguageSwitch />
+          </Group>
         </Card>
         <TwoFactorCard me={me.data} />
         <SignOutEverywhereCard />

@@ -9,7 +9,7 @@ import { USER_ROLES, useResetTwoFactor, useUpdateUser, useUser, type User, type 
 
 const route = getRouteApi('/admin/users/$userId');
 type Change = { role?: UserRole; disabled?: boolean };
-type Confirm = 'none' | 'disable' | 'enable' | 'reset';
+type Confirm = 'disable' | 'enable' | 'reset';
 
 /** One user: change the role, disable or enable, reset two-factor sign-in. */
 export function UserPage() {
@@ -27,7 +27,13 @@ function UserDetail({ user }: { user: User }) {
   const update = useUpdateUser(user.id);
   const reset = useResetTwoFactor(user.id);
   const [role, setRole] = useState<UserRole>(user.role);
-  const [confirm, setConfirm] = useState<Confirm>('none');
+  // What the dialog asks stays set while it fades out after closing.
+  const [shown, setShown] = useState<Confirm>('disable');
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const ask = (what: Confirm) => {
+    setShown(what);
+    setConfirmOpen(true);
+  };
   // A change refused with 409: shown beside the current version so the admin decides.
   const [conflict, setConflict] = useState<Change | null>(null);
   const self = me.data?.id === user.id;
@@ -122,9 +128,11 @@ function UserDetail({ user }: { user: User }) {
           <Text size="sm" mb="sm">
             {user.disabled ? t('admin.user.enableExplain') : t('admin.user.disableExplain')}
           </Text>
-          <Button variant="outline" color={user.disabled ? undefined : 'red'} onClick={() => setConfirm(user.disabled ? 'enable' : 'disable')}>
-            {user.disabled ? t('admin.user.enable') : t('admin.user.disable')}
-          </Button>
+          <Group>
+            <Button variant="outline" color={user.disabled ? undefined : 'red'} onClick={() => ask(user.disabled ? 'enable' : 'disable')}>
+              {user.disabled ? t('admin.user.enable') : t('admin.user.disable')}
+            </Button>
+          </Group>
         </Card>
       )}
 
@@ -142,39 +150,41 @@ function UserDetail({ user }: { user: User }) {
               {t('admin.user.resetDone', { name: user.displayName })}
             </Alert>
           )}
-          <Button variant="outline" color="red" disabled={!user.twoFactorEnabled} onClick={() => setConfirm('reset')}>
-            {t('admin.user.reset')}
-          </Button>
+          <Group>
+            <Button variant="outline" color="red" disabled={!user.twoFactorEnabled} onClick={() => ask('reset')}>
+              {t('admin.user.reset')}
+            </Button>
+          </Group>
         </Card>
       )}
 
       <Modal
-        opened={confirm !== 'none'}
-        onClose={() => setConfirm('none')}
+        opened={confirmOpen}
+        onClose={() => setConfirmOpen(false)}
         centered
-        title={confirm === 'reset' ? t('admin.user.reset') : confirm === 'enable' ? t('admin.user.enable') : t('admin.user.disable')}
+        title={shown === 'reset' ? t('admin.user.reset') : shown === 'enable' ? t('admin.user.enable') : t('admin.user.disable')}
       >
         <Stack>
           <Text size="sm">
-            {confirm === 'reset'
+            {shown === 'reset'
               ? t('admin.user.resetConfirm', { name: user.displayName })
-              : confirm === 'enable'
+              : shown === 'enable'
                 ? t('admin.user.enableConfirm', { name: user.displayName })
                 : t('admin.user.disableConfirm', { name: user.displayName })}
           </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirm('none')}>
+            <Button variant="default" onClick={() => setConfirmOpen(false)}>
               {t('common.cancel')}
             </Button>
             <Button
-              color={confirm === 'enable' ? undefined : 'red'}
+              color={shown === 'enable' ? undefined : 'red'}
               loading={update.isPending || reset.isPending}
               onClick={() => {
-                if (confirm === 'reset') reset.mutate(undefined, { onSettled: () => setConfirm('none') });
-                else apply({ disabled: confirm === 'disable' }, () => setConfirm('none'));
+                if (shown === 'reset') reset.mutate(undefined, { onSettled: () => setConfirmOpen(false) });
+                else apply({ disabled: shown === 'disable' }, () => setConfirmOpen(false));
               }}
             >
-              {confirm === 'reset' ? t('admin.user.resetSubmit') : confirm === 'enable' ? t('admin.user.enable') : t('admin.user.disable')}
+              {shown === 'reset' ? t('admin.user.resetSubmit') : shown === 'enable' ? t('admin.user.enable') : t('admin.user.disable')}
             </Button>
           </Group>
         </Stack>

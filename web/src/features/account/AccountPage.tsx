@@ -1,9 +1,10 @@
-import { Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { SectionCard } from '../../components/SectionCard';
 import { useMe, useRefreshMe, useSignOutEverywhere, type Me } from '../auth/session';
 import { useDisableTwoFactor, useRegenerateRecoveryCodes } from './queries';
 import { RecoveryCodes } from './RecoveryCodes';
@@ -21,26 +22,17 @@ export function AccountPage() {
     <>
       <PageTitle title={t('account.title')} />
       <Stack maw={720}>
-        <Card withBorder>
-          <Title order={2} size="h4" mb="xs">
-            {t('account.profile.title')}
-          </Title>
+        <SectionCard title={t('account.profile.title')}>
           <Text>{me.data.displayName}</Text>
           <Text size="sm" c="dimmed">
             {me.data.email} · {t(`roles.${me.data.role}`)}
           </Text>
-        </Card>
-        <Card withBorder>
-          <Title order={2} size="h4" mb="xs">
-            {t('account.language.title')}
-          </Title>
-          <Text size="sm" mb="sm">
-            {t('account.language.explain')}
-          </Text>
+        </SectionCard>
+        <SectionCard title={t('account.language.title')} explain={t('account.language.explain')}>
           <Group>
             <LanguageSwitch />
           </Group>
-        </Card>
+        </SectionCard>
         <TwoFactorCard me={me.data} />
         <SignOutEverywhereCard />
       </Stack>
@@ -110,16 +102,17 @@ function TwoFactorCard({ me }: { me: Me }) {
   }
 
   return (
-    <Card withBorder>
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4">
-          {t('account.twoFactor.title')}
-        </Title>
-        <Group gap="xs">
+    <SectionCard
+      title={t('account.twoFactor.title')}
+      badges={
+        <>
           {twoFactor.required && <Badge variant="outline">{t('account.twoFactor.requiredBadge')}</Badge>}
-          <Badge variant="dot" color={twoFactor.enabled ? 'green' : 'gray'}>{twoFactor.enabled ? t('account.twoFactor.statusOn') : t('account.twoFactor.statusOff')}</Badge>
-        </Group>
-      </Group>
+          <Badge variant="dot" color={twoFactor.enabled ? 'green' : 'gray'}>
+            {twoFactor.enabled ? t('account.twoFactor.statusOn') : t('account.twoFactor.statusOff')}
+          </Badge>
+        </>
+      }
+    >
       {body}
       <SecondFactorProofModal
         opened={dialog === 'regenerate'}
@@ -152,7 +145,7 @@ function TwoFactorCard({ me }: { me: Me }) {
           })
         }
       />
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -161,13 +154,7 @@ function SignOutEverywhereCard() {
   const signOutAll = useSignOutEverywhere();
   const [open, setOpen] = useState(false);
   return (
-    <Card withBorder>
-      <Title order={2} size="h4" mb="xs">
-        {t('account.signOutAll.title')}
-      </Title>
-      <Text size="sm" mb="sm">
-        {t('account.signOutAll.explain')}
-      </Text>
+    <SectionCard title={t('account.signOutAll.title')} explain={t('account.signOutAll.explain')}>
       <Group>
         <Button variant="outline" color="red" onClick={() => setOpen(true)}>
           {t('account.signOutAll.button')}
@@ -187,6 +174,6 @@ function SignOutEverywhereCard() {
           </Group>
         </Stack>
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

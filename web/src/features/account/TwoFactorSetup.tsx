@@ -19,6 +19,11 @@ export function TwoFactorSetup({ onFinished, onCancel }: { onFinished: () => voi
   const enrol = useEnrolTwoFactor();
   const confirm = useConfirmTwoFactor();
   const [code, setCode] = useState('');
+  const cancel = onCancel && (
+    <Button variant="default" onClick={onCancel}>
+      {t('common.cancel')}
+    </Button>
+  );
 
   if (confirm.data) return <RecoveryCodes codes={confirm.data.recoveryCodes} onDone={onFinished} />;
 
@@ -31,11 +36,7 @@ export function TwoFactorSetup({ onFinished, onCancel }: { onFinished: () => voi
           <Button onClick={() => enrol.mutate()} loading={enrol.isPending}>
             {t('account.twoFactor.start')}
           </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          )}
+          {cancel}
         </Group>
       </Stack>
     );
@@ -79,11 +80,7 @@ export function TwoFactorSetup({ onFinished, onCancel }: { onFinished: () => voi
           <Button type="submit" loading={confirm.isPending} disabled={code.trim().length !== 6}>
             {t('account.twoFactor.confirm')}
           </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          )}
+          {cancel}
         </Group>
       </Stack>
     </form>

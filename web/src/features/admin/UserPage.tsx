@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SectionCard } from '../../components/SectionCard';
 import { useMe } from '../auth/session';
 import { USER_ROLES, useResetTwoFactor, useUpdateUser, useUser, type User, type UserRole } from './queries';
 
@@ -108,42 +109,27 @@ function UserDetail({ user }: { user: User }) {
       )}
       {update.error && !(update.error instanceof ApiError && update.error.code === 'VERSION_CONFLICT') && <ErrorAlert error={update.error} />}
 
-      <Card withBorder>
-        <Title order={3} size="h4" mb="xs">
-          {t('admin.user.roleTitle')}
-        </Title>
+      <SectionCard order={3} title={t('admin.user.roleTitle')}>
         <Group align="flex-end">
           <Select label={t('admin.users.role')} value={role} onChange={(v) => v && setRole(v as UserRole)} data={USER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} allowDeselect={false} w={220} />
           <Button onClick={() => apply({ role })} disabled={role === user.role} loading={update.isPending}>
             {t('admin.user.saveRole')}
           </Button>
         </Group>
-      </Card>
+      </SectionCard>
 
       {!self && (
-        <Card withBorder>
-          <Title order={3} size="h4" mb="xs">
-            {t('admin.user.accessTitle')}
-          </Title>
-          <Text size="sm" mb="sm">
-            {user.disabled ? t('admin.user.enableExplain') : t('admin.user.disableExplain')}
-          </Text>
+        <SectionCard order={3} title={t('admin.user.accessTitle')} explain={user.disabled ? t('admin.user.enableExplain') : t('admin.user.disableExplain')}>
           <Group>
             <Button variant="outline" color={user.disabled ? undefined : 'red'} onClick={() => ask(user.disabled ? 'enable' : 'disable')}>
               {user.disabled ? t('admin.user.enable') : t('admin.user.disable')}
             </Button>
           </Group>
-        </Card>
+        </SectionCard>
       )}
 
       {!self && (
-        <Card withBorder>
-          <Title order={3} size="h4" mb="xs">
-            {t('admin.user.resetTitle')}
-          </Title>
-          <Text size="sm" mb="sm">
-            {user.twoFactorEnabled ? t('admin.user.resetExplain') : t('admin.user.resetNothing')}
-          </Text>
+        <SectionCard order={3} title={t('admin.user.resetTitle')} explain={user.twoFactorEnabled ? t('admin.user.resetExplain') : t('admin.user.resetNothing')}>
           {reset.error && <ErrorAlert error={reset.error} />}
           {reset.isSuccess && !user.twoFactorEnabled && (
             <Alert color="green" role="status" mb="sm">
@@ -155,7 +141,7 @@ function UserDetail({ user }: { user: User }) {
               {t('admin.user.reset')}
             </Button>
           </Group>
-        </Card>
+        </SectionCard>
       )}
 
       <Modal

@@ -30,6 +30,31 @@ describe('users (administration)', () => {
     await ctx.http().get('/users?limit=0').set(...bearer(admin.token)).expect(400);
   });
 
+  it('finds users by part of the name or e-mail, any case, with % and _ taken literally', async () => {
+    const one = await ctx.createUser('analyst', { email: `kim.searchable-${Date.now()}@example.org` });
+    await ctx.sql('UPDATE users SET display_name = $1 WHERE id = $2', ['김 Searchable_One', one.id]);
+    const byName = await ctx.http().get('/users').query({ q: 'searchable_o' }).set(...bearer(admin.token)).expect(200);
+    expect(byName.body.items.map((u: { id: string }) => u.id)).toEqual([one.id]);
+    const byHangul = await ctx.http().get('/users').query({ q: '김 S' }).set(...bearer(admin.token)).expect(200);
+    expect(byHangul.body.items.map((u: { id: string }) => u.id)).toEqual([one.id]);
+    const byEmail = await ctx.http().get('/users').query({ q: 'KIM.SEARCHABLE', role: 'analyst' }).set(...bearer(admin.token)).expect(200);
+    expect(byEmail.body.items.map((u: { id: string }) => u.id)).toEqual([one.id]);
+    const wildcard = await ctx.http().get('/users').query({ q: '%' }).set(...bearer(admin.token)).expect(200);
+    expect(wildcard.body.items).toEqual([]);
+    const otherRole = await ctx.http().get('/users').query({ q: 'searchable', role: 'reviewer' }).set(...bearer(admin.token)).expect(200);
+    expect(otherRole.body.items).toEqual([]);
+  });
+
+  it('an admin reads one user; others are refused', async () => {
+    const user = await ctx.createUser('investigator');
+    const res = await ctx.http().get(`/users/${user.id}`).set(...bearer(admin.token)).expect(200);
+    expect(res.body).toMatchObject({ id: user.id, email: user.email, role: 'investigator', disabled: false, twoFactorEnabled: false, version: 1 });
+    expect(res.body).not.toHaveProperty('passwordHash');
+    await ctx.http().get(`/users/${admin.id}`).set(...bearer(user.token)).expect(403);
+    await ctx.http().get('/users/00000000-0000-4000-8000-000000000000').set(...bearer(admin.token)).expect(404);
+    await ctx.http().get('/users/not-a-uuid').set(...bearer(admin.token)).expect(400);
+  });
+
   it('updates carry the version read; a stale version gets 409 and changes nothing', async () => {
     const user = await ctx.createUser('analyst');
     const first = await ctx.http().patch(`/users/${user.id}`).set(...bearer(admin.token)).send({ version: 1, role: 'reviewer' }).expect(200);

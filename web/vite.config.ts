@@ -3,6 +3,10 @@ import { defineConfig } from 'vite';
 
 const VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|@mantine[\\/](core|hooks|notifications)|@tanstack[\\/](react-router|router-core|history|react-store|store|react-query|query-core)|@floating-ui[\\/][^\\/]+|i18next|react-i18next|openapi-fetch)[\\/]/;
 
+// Mantine components that only some lazy screens use stay out of the vendor chunk (Rollup puts them
+// in those screens' chunks, or a chunk they share), so adding a screen does not grow the first load.
+const LAZY_MANTINE = /[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/](Combobox|ComboboxPopover|Select|Pagination|Radio|Checkbox|Progress|CopyButton|Image|SimpleGrid|List)[\\/]/;
+
 // Run from the repository root (npm run build:web). The api serves web/dist at /app/.
 export default defineConfig({
   root: 'web',
@@ -19,7 +23,7 @@ export default defineConfig({
         // One long-lived vendor chunk for what every screen needs; heavier libraries that only
         // some screens use (@mantine/dates, dropzone, charts, react-virtual, diff, mammoth…) stay
         // in the lazy chunks of those screens, off the first load.
-        manualChunks: (id) => (VENDOR.test(id) ? 'vendor' : undefined),
+        manualChunks: (id) => (VENDOR.test(id) && !LAZY_MANTINE.test(id) ? 'vendor' : undefined),
       },
     },
   },

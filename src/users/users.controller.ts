@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { TwoFactorService } from 'src/auth/two-factor/two-factor.service';
 import { Authenticated, CurrentUser, Roles } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { ErrorResponseDto } from 'src/common/errors/error-response';
-import { Page } from 'src/common/http/pagination';
+import { ApiPageResponse, Page } from 'src/common/http/pagination';
 import { CreateUserDto, ListUsersQueryDto, mapUser, UpdateUserDto, UserDto } from 'src/users/dto/user.dto';
 import { UsersService } from 'src/users/users.service';
 
@@ -18,12 +18,15 @@ export class UsersController {
 
   @Post()
   @Roles('admin')
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The e-mail address is taken' })
   async create(@Body() body: CreateUserDto, @CurrentUser() actor: AuthenticatedUser): Promise<UserDto> {
     return mapUser(await this.users.create(body, actor.id));
   }
 
   @Get()
   @Roles('admin')
+  @ApiPageResponse(UserDto)
   async list(@Query() query: ListUsersQueryDto): Promise<Page<UserDto>> {
     const result = await this.users.list(query);
     return { ...result, items: result.items.map(mapUser) };
@@ -36,8 +39,17 @@ export class UsersController {
     return mapUser(await this.users.get(actor.id));
   }
 
+  @Get(':id')
+  @Roles('admin')
+  @ApiOkResponse({ type: UserDto })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return mapUser(await this.users.get(id));
+  }
+
   @Patch(':id')
   @Roles('admin')
+  @ApiOkResponse({ type: UserDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'VERSION_CONFLICT: changed by someone else' })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentUser() actor: AuthenticatedUser): Promise<UserDto> {
     return mapUser(await this.users.update(id, body, actor.id));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, ILike } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
 import { SessionsService } from 'src/auth/sessions.service';
 import { isUniqueViolation } from 'src/common/errors/database-errors';
@@ -46,8 +46,11 @@ export class UsersService {
   }
 
   async list(query: ListUsersQueryDto): Promise<Page<UserEntity>> {
+    const role = query.role ? { role: query.role } : {};
+    const q = query.q?.trim();
+    const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
     const [items, total] = await this.dataSource.getRepository(UserEntity).findAndCount({
-      where: query.role ? { role: query.role } : {},
+      where: pattern ? [{ ...role, email: ILike(pattern) }, { ...role, displayName: ILike(pattern) }] : role,
       order: { createdAt: 'ASC', id: 'ASC' },
       take: query.limit,
       skip: query.offset,

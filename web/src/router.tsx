@@ -64,7 +64,59 @@ const caseMembersRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/cases/MembersTab'), 'MembersTab'),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, casesRoute, caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute])]);
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('./features/account/AccountPage'), 'AccountPage'),
+});
+
+// Administration: AdminPage refuses non-admins (the API refuses them too); the tabs are child routes.
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  component: lazyRouteComponent(() => import('./features/admin/AdminPage'), 'AdminPage'),
+});
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/users', replace: true });
+  },
+});
+const adminUsersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/users',
+  component: lazyRouteComponent(() => import('./features/admin/UsersPage'), 'UsersPage'),
+});
+const adminNewUserRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/users/new',
+  component: lazyRouteComponent(() => import('./features/admin/NewUserPage'), 'NewUserPage'),
+});
+const adminUserRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/users/$userId',
+  component: lazyRouteComponent(() => import('./features/admin/UserPage'), 'UserPage'),
+});
+const adminTwoFactorRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/two-factor',
+  component: lazyRouteComponent(() => import('./features/admin/TwoFactorPolicyPage'), 'TwoFactorPolicyPage'),
+});
+const adminAuditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('./features/admin/AuditPage'), 'AuditPage'),
+});
+
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  casesRoute,
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute]),
+  accountRoute,
+  adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminNewUserRoute, adminUserRoute, adminTwoFactorRoute, adminAuditRoute]),
+]);
 
 export const router = createRouter({ routeTree, basepath: '/app', defaultPreload: 'intent' });
 

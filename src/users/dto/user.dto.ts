@@ -78,4 +78,10 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(USER_ROLES as unknown as string[], { message: `role must be one of: ${USER_ROLES.join(', ')}` })
   role?: UserRole;
+
+  @ApiPropertyOptional({ description: 'Part of the name or e-mail address (any case)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }

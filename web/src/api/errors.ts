@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import i18n from '../i18n';
 
 /** The API's error shape: { statusCode, error, message, details?, correlationId }. */
 export interface ErrorBody {
@@ -43,9 +44,23 @@ export class ApiError extends Error {
  */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
+    const wait = retryAfterSeconds(error);
+    if (error.code === 'LOGIN_LOCKED' && wait !== undefined) return t('errors.LOGIN_LOCKED_WAIT', { wait: formatWait(wait, i18n.language) });
     const byCode = `errors.${error.code}`;
     if (t(byCode, { defaultValue: '' })) return t(byCode);
     return t(error.status >= 500 ? 'errors.server' : 'errors.unexpected', { status: error.status });
   }
   return t('errors.unexpected', { status: 0 });
+}
+
+/** The wait a 429 names (details.retryAfterSeconds, also sent as Retry-After). */
+export function retryAfterSeconds(error: ApiError): number | undefined {
+  const value = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof value === 'number' && value >= 0 ? value : undefined;
+}
+
+/** A wait in words, in the user's language: "40 seconds", "15 minutes" (rounded up), "15분". */
+export function formatWait(seconds: number, language: string): string {
+  const [value, unit] = seconds < 60 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }

@@ -44,6 +44,9 @@ export function Shell({ me }: { me: Me }) {
                 <Menu.Label>{me.email}</Menu.Label>
                 <Menu.Label>{t(`roles.${me.role}`)}</Menu.Label>
                 <Menu.Divider />
+                <Menu.Item component={Link} to="/account">
+                  {t('userMenu.account')}
+                </Menu.Item>
                 <Menu.Item onClick={() => signOut.mutate()}>{t('userMenu.signOut')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
@@ -53,6 +56,8 @@ export function Shell({ me }: { me: Me }) {
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
         <NavLink component={Link} to="/" label={t('nav.cases')} active={path === '/' || path.startsWith('/cases/')} />
         <NavLink component={Link} to="/cases" activeOptions={{ exact: true }} label={t('cases.nav')} active={path === '/cases'} />
+        <NavLink component={Link} to="/account" label={t('nav.account')} active={path === '/account'} />
+        {me.role === 'admin' && <NavLink component={Link} to="/admin" label={t('nav.admin')} active={path === '/admin' || path.startsWith('/admin/')} />}
       </AppShell.Navbar>
       <AppShell.Main>
         {signOut.error && <ErrorAlert error={signOut.error} />}

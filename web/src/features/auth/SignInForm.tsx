@@ -30,6 +30,8 @@ export function SignInForm({ initialEmail = '', onSignedIn }: { initialEmail?: s
           if (error instanceof ApiError && error.code === 'SECOND_FACTOR_REQUIRED' && step === 'password') {
             signIn.reset();
             setStep('totp');
+          } else if (step !== 'password') {
+            setCode('');
           }
         },
       },

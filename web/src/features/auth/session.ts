@@ -44,13 +44,17 @@ export interface SignInInput {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SignInInput) => unwrap(api.POST('/auth/session', { body: input })),
-    onSuccess: async (session) => {
+    mutationFn: async (input: SignInInput): Promise<Me> => {
+      await unwrap(api.POST('/auth/session', { body: input }));
+      // The whole "me" (two-factor status, whether this session may only enrol), not just the user.
+      return unwrap(api.GET('/auth/me'));
+    },
+    onSuccess: async (me) => {
       // Someone else signed in at the re-sign-in prompt: nothing of the previous user may stay.
       const previous = queryClient.getQueryData<Me | null>(ME_QUERY_KEY);
-      if (previous && previous.id !== session.user.id) forgetEverythingButMe(queryClient);
-      if (isLanguage(session.user.language)) await i18n.changeLanguage(session.user.language);
-      queryClient.setQueryData(ME_QUERY_KEY, session.user);
+      if (previous && previous.id !== me.id) forgetEverythingButMe(queryClient);
+      if (isLanguage(me.language)) await i18n.changeLanguage(me.language);
+      queryClient.setQueryData(ME_QUERY_KEY, me);
       // Anything that failed while the session was gone is fetched again.
       await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
     },
@@ -74,6 +78,24 @@ export function useSignOut() {
       forgetEverythingButMe(queryClient);
     },
   });
+}
+
+/** Revokes every session of the user (this one too); the client forgets all data. */
+export function useSignOutEverywhere() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/auth/logout-all')),
+    onSuccess: () => {
+      queryClient.setQueryData(ME_QUERY_KEY, null);
+      forgetEverythingButMe(queryClient);
+    },
+  });
+}
+
+/** Reads "me" again (after enrolment, or a change of two-factor status). */
+export function useRefreshMe() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
 }
 
 /** Switches the interface language now and remembers it for the user. */

@@ -7,7 +7,7 @@ export const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** The browser's preferred language among ours (Korean when it asks for Korean, else English). */
-export function browserLanguage(languages: readonly string[] = navigator.languages): Language {
+export function browserLanguage(languages: readonly string[] = globalThis.navigator?.languages ?? []): Language {
   for (const tag of languages) {
     const base = tag.toLowerCase().split('-')[0];
     if (base === 'ko' || base === 'en') return base;

@@ -29,7 +29,7 @@ void i18n.use(initReactI18next).init({
 });
 
 function syncDocumentLanguage(lng: string): void {
-  document.documentElement.lang = lng;
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
 }
 syncDocumentLanguage(i18n.language);
 i18n.on('languageChanged', syncDocumentLanguage);

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { Page } from 'src/common/http/pagination';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
 import { CreatePersonDto, EraseIdentityDto, ListPeopleQueryDto, mapPerson, PersonDto, PersonIdentityResponseDto, UpdateIdentityDto } from 'src/people/dto/person.dto';
 import { PeopleService } from 'src/people/people.service';
 
@@ -13,18 +13,21 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: PersonDto })
   async create(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreatePersonDto, @CurrentUser() actor: AuthenticatedUser): Promise<PersonDto> {
     const { entity, hasIdentity } = await this.people.create(caseId, body, actor);
     return mapPerson(entity, hasIdentity);
   }
 
   @Get()
+  @ApiPageResponse(PersonDto)
   async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListPeopleQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<PersonDto>> {
     const result = await this.people.list(caseId, query, actor);
     return { ...result, items: result.items.map((v) => mapPerson(v.entity, v.hasIdentity)) };
   }
 
   @Get(':personId')
+  @ApiOkResponse({ type: PersonDto })
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('personId', ParseUUIDPipe) personId: string, @CurrentUser() actor: AuthenticatedUser): Promise<PersonDto> {
     const { entity, hasIdentity } = await this.people.get(caseId, personId, actor);
     return mapPerson(entity, hasIdentity);
@@ -39,6 +42,7 @@ export class PeopleController {
   }
 
   @Put(':personId/identity')
+  @ApiOkResponse({ type: PersonDto })
   async updateIdentity(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('personId', ParseUUIDPipe) personId: string, @Body() body: UpdateIdentityDto, @CurrentUser() actor: AuthenticatedUser): Promise<PersonDto> {
     const { entity, hasIdentity } = await this.people.updateIdentity(caseId, personId, body, actor);
     return mapPerson(entity, hasIdentity);
@@ -46,6 +50,7 @@ export class PeopleController {
 
   @Post(':personId/identity/erase')
   @HttpCode(200)
+  @ApiOkResponse({ type: PersonDto })
   async erase(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('personId', ParseUUIDPipe) personId: string, @Body() body: EraseIdentityDto, @CurrentUser() actor: AuthenticatedUser): Promise<PersonDto> {
     const { entity, hasIdentity } = await this.people.eraseIdentity(caseId, personId, body, actor);
     return mapPerson(entity, hasIdentity);

@@ -2271,6 +2271,19 @@ export interface components {
             /** Format: uuid */
             perpetratorId: string;
         };
+        PersonDto: {
+            /** @example W-0007 */
+            code: string;
+            createdAt: string;
+            /** @description Whether identity data is on file (sealed) */
+            hasIdentity: boolean;
+            /** Format: uuid */
+            id: string;
+            identityErasedAt?: string | null;
+            /** @enum {string} */
+            kind: "survivor" | "witness" | "victim" | "perpetrator_individual" | "other";
+            version: number;
+        };
         PersonIdentityDto: {
             aliases?: string[];
             birthDate?: components["schemas"]["DatedValueDto"];
@@ -2302,6 +2315,48 @@ export interface components {
             identity?: components["schemas"]["PersonIdentityDto"] | null;
             version: number;
         };
+        PlaceDetailDto: {
+            /** @description From the top (country) down to the parent */
+            ancestors: components["schemas"]["PlaceRefDto"][];
+            /** @description Seeded with the system (read-only) or added by the organisation */
+            builtin: boolean;
+            childCount: number;
+            code?: string | null;
+            coordinates?: components["schemas"]["CoordinatesDto"] | null;
+            /** @enum {string|null} */
+            facilityType?: "kwanliso" | "kyohwaso" | "kyoyangso" | "jipkyulso" | "rodong_danryeondae" | "kuryujang" | "other_detention" | "other" | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "country" | "province" | "special_city" | "city" | "county" | "district" | "town" | "facility" | "other";
+            name: string;
+            names: components["schemas"]["PlaceNameDto"][];
+            note?: string | null;
+            parent?: components["schemas"]["PlaceRefDto"] | null;
+            version: number;
+        };
+        PlaceDto: {
+            /** @description Seeded with the system (read-only) or added by the organisation */
+            builtin: boolean;
+            code?: string | null;
+            coordinates?: components["schemas"]["CoordinatesDto"] | null;
+            /** @enum {string|null} */
+            facilityType?: "kwanliso" | "kyohwaso" | "kyoyangso" | "jipkyulso" | "rodong_danryeondae" | "kuryujang" | "other_detention" | "other" | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "country" | "province" | "special_city" | "city" | "county" | "district" | "town" | "facility" | "other";
+            name: string;
+            names: components["schemas"]["PlaceNameDto"][];
+            note?: string | null;
+            parent?: components["schemas"]["PlaceRefDto"] | null;
+            version: number;
+        };
+        PlaceNameDto: {
+            name: string;
+            /** @enum {string} */
+            system: "hangul" | "mr" | "rr" | "kps" | "en" | "other";
+        };
         PlaceNameInputDto: {
             /** @example Yodŏk */
             name: string;
@@ -2310,6 +2365,14 @@ export interface components {
              * @enum {string}
              */
             system: "hangul" | "mr" | "rr" | "kps" | "en" | "other";
+        };
+        PlaceRefDto: {
+            code?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "country" | "province" | "special_city" | "city" | "county" | "district" | "town" | "facility" | "other";
+            name: string;
         };
         PositionInputDto: {
             /**
@@ -2982,9 +3045,14 @@ export type SchemaPassageInputDto = components['schemas']['PassageInputDto'];
 export type SchemaPerpetratorCellDto = components['schemas']['PerpetratorCellDto'];
 export type SchemaPerpetratorModesDto = components['schemas']['PerpetratorModesDto'];
 export type SchemaPerpetratorRowDto = components['schemas']['PerpetratorRowDto'];
+export type SchemaPersonDto = components['schemas']['PersonDto'];
 export type SchemaPersonIdentityDto = components['schemas']['PersonIdentityDto'];
 export type SchemaPersonIdentityResponseDto = components['schemas']['PersonIdentityResponseDto'];
+export type SchemaPlaceDetailDto = components['schemas']['PlaceDetailDto'];
+export type SchemaPlaceDto = components['schemas']['PlaceDto'];
+export type SchemaPlaceNameDto = components['schemas']['PlaceNameDto'];
 export type SchemaPlaceNameInputDto = components['schemas']['PlaceNameInputDto'];
+export type SchemaPlaceRefDto = components['schemas']['PlaceRefDto'];
 export type SchemaPositionInputDto = components['schemas']['PositionInputDto'];
 export type SchemaProvenanceDto = components['schemas']['ProvenanceDto'];
 export type SchemaPutMemberDto = components['schemas']['PutMemberDto'];
@@ -4771,7 +4839,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["PersonDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -4802,7 +4874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
             };
             401: {
                 headers: {
@@ -4830,7 +4904,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
             };
             401: {
                 headers: {
@@ -4892,7 +4968,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
             };
             401: {
                 headers: {
@@ -4924,7 +5002,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
             };
             401: {
                 headers: {
@@ -6496,6 +6576,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["PlaceDto"][];
+                    };
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6548,6 +6638,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceDetailDto"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -31,7 +31,19 @@ const caseIndexRoute = createRoute({
 const casePeopleRoute = createRoute({
   getParentRoute: () => caseRoute,
   path: '/people',
-  component: lazyRouteComponent(() => import('./features/cases/CaseTabs'), 'CasePeopleTab'),
+  component: lazyRouteComponent(() => import('./features/people/PeopleTab'), 'PeopleTab'),
+});
+
+const casePersonNewRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/people/new',
+  component: lazyRouteComponent(() => import('./features/people/NewPersonPage'), 'NewPersonPage'),
+});
+
+const casePersonRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/people/$personId',
+  component: lazyRouteComponent(() => import('./features/people/PersonPage'), 'PersonPage'),
 });
 
 const caseTestimoniesRoute = createRoute({
@@ -46,7 +58,7 @@ const caseMembersRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/cases/CaseTabs'), 'CaseMembersTab'),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, caseMembersRoute])]);
+const routeTree = rootRoute.addChildren([homeRoute, caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, caseMembersRoute])]);
 
 export const router = createRouter({ routeTree, basepath: '/app', defaultPreload: 'intent' });
 

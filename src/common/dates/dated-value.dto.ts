@@ -17,7 +17,7 @@ class DateMatchesPrecision implements ValidatorConstraintInterface {
 
 /** A date with an explicit precision: { date: '1997-03', precision: 'month' }. */
 export class DatedValueDto {
-  @ApiPropertyOptional({ example: '1997-03', description: 'YYYY, YYYY-MM or YYYY-MM-DD, matching the precision; omitted when unknown' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '1997-03', description: 'YYYY, YYYY-MM or YYYY-MM-DD, matching the precision; omitted when unknown' })
   @IsOptional()
   @IsString()
   @Validate(DateMatchesPrecision)

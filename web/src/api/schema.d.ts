@@ -1835,7 +1835,7 @@ export interface components {
              * @description YYYY, YYYY-MM or YYYY-MM-DD, matching the precision; omitted when unknown
              * @example 1997-03
              */
-            date?: Record<string, never>;
+            date?: string | null;
             /** @enum {string} */
             precision: "day" | "month" | "year" | "approximate" | "unknown";
         };

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Radio, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Radio, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Notice } from './Notice';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { differingFields, mergeIdentity, type Identity, type IdentityField } from './identity';
@@ -16,9 +17,9 @@ export function ConflictMerge({ mine, theirs, saving, onSave, onCancel }: { mine
 
   return (
     <Stack gap="sm">
-      <Alert color="orange" variant="light" role="alert" title={t('people.conflict.title')}>
+      <Notice color="orange" variant="light" role="alert" title={t('people.conflict.title')}>
         {t('people.conflict.text')}
-      </Alert>
+      </Notice>
       {fields.length === 0 ? (
         <Text>{t('people.conflict.same')}</Text>
       ) : (
@@ -39,7 +40,7 @@ export function ConflictMerge({ mine, theirs, saving, onSave, onCancel }: { mine
                 <Table.Td>{text(theirs, field)}</Table.Td>
                 <Table.Td>
                   <Radio.Group
-                    aria-label={t('people.conflict.choose', { field: t(`people.fields.${field}`) })}
+                    label={<VisuallyHidden>{t('people.conflict.choose', { field: t(`people.fields.${field}`) })}</VisuallyHidden>}
                     value={keepMine.has(field) ? 'mine' : 'theirs'}
                     onChange={(v) => {
                       const next = new Set(keepMine);

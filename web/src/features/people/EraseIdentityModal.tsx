@@ -1,4 +1,5 @@
-import { Alert, Button, Group, List, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, List, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Notice } from './Notice';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -21,16 +22,16 @@ export function EraseIdentityModal({ caseId, person, opened, onClose }: { caseId
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('people.erase.title', { code: person.code })} size="lg">
+    <Modal opened={opened} onClose={close} title={t('people.erase.title', { code: person.code })} size="lg" closeButtonProps={{ 'aria-label': t('people.close') }}>
       <Stack gap="sm">
-        <Alert color="red" variant="light" title={t('people.erase.warningTitle')}>
+        <Notice color="red" variant="light" title={t('people.erase.warningTitle')}>
           <List size="sm" spacing={4}>
             <List.Item>{t('people.erase.destroyed')}</List.Item>
             <List.Item>{t('people.erase.pseudonymStays', { code: person.code })}</List.Item>
             <List.Item>{t('people.erase.redactionsStay')}</List.Item>
             <List.Item>{t('people.erase.audited')}</List.Item>
           </List>
-        </Alert>
+        </Notice>
         <NativeSelect label={t('people.erase.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value as ErasureReason)} data={ERASURE_REASONS.map((r) => ({ value: r, label: t(`people.erase.reasons.${r}`) }))} />
         <Text size="sm">{t('people.erase.typeCode', { code: person.code })}</Text>
         <TextInput label={t('people.erase.confirmLabel', { code: person.code })} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} autoComplete="off" ff="monospace" />

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Notice } from './Notice';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
@@ -156,11 +157,11 @@ export function IdentityPanel({ caseId, person, canRecord }: { caseId: string; p
         {t('people.identity.title')}
       </Title>
       {body}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('people.reveal.title', { code: person.code })}>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('people.reveal.title', { code: person.code })} closeButtonProps={{ 'aria-label': t('people.close') }}>
         <Stack gap="sm">
-          <Alert color="yellow" variant="light">
+          <Notice color="yellow" variant="light">
             {t('people.reveal.warning')}
-          </Alert>
+          </Notice>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('people.cancel')}

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Notice } from './Notice';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,9 +56,9 @@ export function NewPersonPage() {
             {withIdentity && <IdentityFields value={identity} onChange={setIdentity} problems={create.error instanceof ApiError ? create.error.fieldProblems : []} />}
           </>
         ) : (
-          <Alert variant="light" color="gray">
+          <Notice variant="light" color="gray">
             {t('people.unclearedNote')}
-          </Alert>
+          </Notice>
         )}
         {create.error && <ErrorAlert error={create.error} />}
         <Group>

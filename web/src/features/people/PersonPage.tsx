@@ -1,4 +1,5 @@
-import { Alert, Anchor, Group, Loader, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Stack, Table, Title } from '@mantine/core';
+import { Notice } from './Notice';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -57,9 +58,9 @@ export function PersonPage() {
       {kase.data.myIdentityClearance ? (
         <IdentityPanel key={p.id} caseId={caseId} person={p} canRecord={mayRecord(kase.data)} />
       ) : (
-        <Alert variant="light" color="gray" mt="md">
+        <Notice variant="light" color="gray" mt="md">
           {t('people.unclearedNote')}
-        </Alert>
+        </Notice>
       )}
     </Stack>
   );

@@ -41,7 +41,7 @@ describe('identity form helpers', () => {
   });
 
   it('labels a gazetteer place with its Hangul name', () => {
-    expect(placeLabel({ name: 'Hoeryong', names: [{ system: 'en', name: 'Hoeryong' }, { system: 'hangul', name: '회령시' }] })).toBe('Hoeryong (회령시)');
+    expect(placeLabel({ name: 'Hoeryong', names: [{ system: 'en', name: 'Hoeryong' }, { system: 'hangul', name: '회령' }, { system: 'hangul', name: '회령시' }] })).toBe('Hoeryong (회령시)');
     expect(placeLabel({ name: '회령', names: [{ system: 'hangul', name: '회령' }] })).toBe('회령');
   });
 });

@@ -99,8 +99,11 @@ export function formIsDirty(form: IdentityForm, saved: Identity | null | undefin
   return JSON.stringify(formToIdentity(form)) !== JSON.stringify(formToIdentity(identityToForm(saved)));
 }
 
-/** A place from the gazetteer as stored in an identity: its name, with its Hangul name when it has one. */
+/**
+ * A place from the gazetteer as stored in an identity: its name, with its full Hangul name when it
+ * has one (the longest: 회령시 rather than 회령), so the same place always reads the same.
+ */
 export function placeLabel(place: { name: string; names: Array<{ system: string; name: string }> }): string {
-  const hangul = place.names.find((n) => n.system === 'hangul')?.name;
+  const hangul = place.names.filter((n) => n.system === 'hangul').map((n) => n.name).sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
   return hangul && hangul !== place.name ? `${place.name} (${hangul})` : place.name;
 }

@@ -29,6 +29,12 @@ async function settled(locator: Locator): Promise<void> {
   await locator.page().evaluate('Promise.all(document.getAnimations().map((a) => a.finished)).then(() => true)');
 }
 
+/** A full-page screenshot from the top (a scrolled page would draw the fixed header mid-page). */
+async function shot(page: Page, name: string, lang: Lang): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await screenshot(page, name, lang);
+}
+
 /** Types a value into a Mantine TagsInput and commits it with Enter. */
 async function addTag(page: Page, label: string, value: string): Promise<void> {
   const input = page.getByRole('combobox', { name: label, exact: true });
@@ -94,7 +100,7 @@ describe('people: the register, the identity panel (reveal, edit, merge, erase),
       await contact.getByLabel(tr(lang, 'people.identity.contactKind')).selectOption('phone');
       await contact.getByLabel(tr(lang, 'people.identity.contactValue'), { exact: true }).fill(w.phone);
       await expectAccessible(page);
-      await screenshot(page, 'person-new', lang);
+      await shot(page, 'person-new', lang);
       await page.getByRole('button', { name: tr(lang, 'people.create'), exact: true }).click();
 
       // The person page: the pseudonym, and the identity sealed until revealed.
@@ -125,11 +131,11 @@ describe('people: the register, the identity panel (reveal, edit, merge, erase),
       await page.getByLabel(tr(lang, 'people.kindFilter')).selectOption('witness');
       await row.waitFor();
       await expectAccessible(page);
-      await screenshot(page, 'people', lang);
+      await shot(page, 'people', lang);
       await row.click();
       await page.getByRole('button', { name: tr(lang, 'people.reveal.button') }).waitFor();
       await expectAccessible(page);
-      await screenshot(page, 'person', lang);
+      await shot(page, 'person', lang);
       expect(identityRequests).toEqual([]);
 
       // Reveal: a dialog says it is recorded; only then is the identity requested (no-store).
@@ -140,7 +146,7 @@ describe('people: the register, the identity panel (reveal, edit, merge, erase),
       expect(identityRequests).toEqual([]);
       await settled(dialog);
       await expectAccessible(page);
-      await screenshot(page, 'person-reveal', lang);
+      await shot(page, 'person-reveal', lang);
       await dialog.getByRole('button', { name: tr(lang, 'people.reveal.confirm') }).click();
       expect((await revealed).headers()['cache-control']).toBe('no-store');
       const panel = page.getByRole('region', { name: tr(lang, 'people.identity.title') });
@@ -151,7 +157,7 @@ describe('people: the register, the identity panel (reveal, edit, merge, erase),
       const audit = await web.ctx.sql<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'person.identity_read' AND subject_id = $1 AND actor_id = $2`, [personId, lead.id]);
       expect(Number(audit[0]?.n)).toBe(2); // the API check above and the reveal in the browser
       await expectAccessible(page);
-      await screenshot(page, 'person-identity', lang);
+      await shot(page, 'person-identity', lang);
 
       // Edit: add an alias and save.
       await panel.getByRole('button', { name: tr(lang, 'people.identity.edit') }).click();
@@ -171,7 +177,7 @@ describe('people: the register, the identity panel (reveal, edit, merge, erase),
       await merge.waitFor();
       await merge.getByText(w.theirAlias).waitFor(); // their version of the aliases is shown
       await expectAccessible(page);
-      await screenshot(page, 'person-conflict', lang);
+      await shot(page, 'person-conflict', lang);
       const sexChoice = page.getByRole('radiogroup', { name: tr(lang, 'people.conflict.choose', { field: tr(lang, 'people.fields.sex') }) });
       await sexChoice.getByLabel(tr(lang, 'people.conflict.keepMine')).check();
       await page.getByRole('button', { name: tr(lang, 'people.conflict.saveMerged') }).click();
@@ -203,7 +209,7 @@ describe('people: the register, the identity panel (reveal, edit, merge, erase),
       await other.getByText(tr(lang, 'people.unclearedNote')).waitFor();
       expect(await other.getByRole('button', { name: tr(lang, 'people.reveal.button') }).count()).toBe(0);
       await expectAccessible(other);
-      await screenshot(other, 'person-uncleared', lang);
+      await shot(other, 'person-uncleared', lang);
       const html = await other.content();
       const received = (await bodies()).join('\n');
       const storage = await browserStorageDump(other);
@@ -230,12 +236,12 @@ describe('people: the register, the identity panel (reveal, edit, merge, erase),
       await erase.getByLabel(tr(lang, 'people.erase.confirmLabel', { code: 'W-0001' })).fill('W-0001');
       await settled(erase);
       await expectAccessible(page);
-      await screenshot(page, 'person-erase', lang);
+      await shot(page, 'person-erase', lang);
       await confirm.click();
       await erase.waitFor({ state: 'hidden' });
       await page.getByText(tr(lang, 'people.status.erased'), { exact: true }).waitFor();
       await expectAccessible(page);
-      await screenshot(page, 'person-erased', lang);
+      await shot(page, 'person-erased', lang);
       await page.getByRole('heading', { name: tr(lang, 'people.personTitle', { code: 'W-0001' }) }).waitFor();
       const after = await identityOf(lead, caseId, personId);
       expect(after.identity).toBeNull();
@@ -244,5 +250,29 @@ describe('people: the register, the identity panel (reveal, edit, merge, erase),
       expect(person.body.identityErasedAt).not.toBeNull();
       await context.close();
     }, 180_000);
+
+    it(`[${lang}] the register pages through many people and filters by kind, each row a link`, async () => {
+      const lead = await createUser(web, 'investigator');
+      const caseId = await createCase(web, lead, lang === 'ko' ? '명부 페이지' : 'Register paging');
+      for (let i = 0; i < 27; i++) await web.ctx.http().post(`/cases/${caseId}/people`).set(...bearer(lead.token)).send({ kind: 'witness' }).expect(201);
+      await web.ctx.http().post(`/cases/${caseId}/people`).set(...bearer(lead.token)).send({ kind: 'victim' }).expect(201);
+      const context = await newContext(browser, web, lang);
+      const page = await context.newPage();
+      await signInThroughUi(page, lang, lead, `/app/cases/${caseId}/people`);
+      const table = page.getByRole('table', { name: tr(lang, 'people.tableLabel') });
+      // Sorted by code: V-0001, then W-0001 … W-0024 on the first page; W-0025 … W-0027 on the second.
+      await table.getByRole('link', { name: tr(lang, 'people.openPerson', { code: 'W-0024' }) }).waitFor();
+      expect(await table.getByRole('link').count()).toBe(25);
+      await page.getByText(tr(lang, 'people.total', { formatted: '28' })).waitFor();
+      await page.getByRole('button', { name: tr(lang, 'people.pagination.next') }).click();
+      await table.getByRole('link', { name: tr(lang, 'people.openPerson', { code: 'W-0027' }) }).waitFor();
+      expect(await table.getByRole('link').count()).toBe(3);
+      await page.getByLabel(tr(lang, 'people.kindFilter')).selectOption('victim');
+      await page.getByText(tr(lang, 'people.total', { formatted: '1' })).waitFor();
+      await table.getByRole('link', { name: tr(lang, 'people.openPerson', { code: 'V-0001' }) }).click();
+      await page.getByRole('heading', { name: tr(lang, 'people.personTitle', { code: 'V-0001' }) }).waitFor();
+      await page.getByRole('cell', { name: tr(lang, 'people.kinds.victim') }).waitFor();
+      await context.close();
+    }, 120_000);
   }
 });

@@ -22,7 +22,11 @@ export function useIdentityFieldText() {
   const { t } = useTranslation();
   const birthDateText = useBirthDateText();
   return (identity: Identity, field: IdentityField): ReactNode => {
-    const empty = <Text c="dimmed" span>{t('people.identity.notGiven')}</Text>;
+    const empty = (
+      <Text c="dimmed" span size="sm">
+        {t('people.identity.notGiven')}
+      </Text>
+    );
     switch (field) {
       case 'namesHangul':
       case 'namesRomanised':

@@ -251,7 +251,7 @@ describe('people: the register, the identity panel (reveal, edit, merge, erase),
       await context.close();
     }, 180_000);
 
-    it(`[${lang}] the register pages through many people and filters by kind, each row a link`, async () => {
+    it(`[${lang}] the register pages through many people and filters by kind, each row a link; typed identity is guarded on leaving`, async () => {
       const lead = await createUser(web, 'investigator');
       const caseId = await createCase(web, lead, lang === 'ko' ? '명부 페이지' : 'Register paging');
       for (let i = 0; i < 27; i++) await web.ctx.http().post(`/cases/${caseId}/people`).set(...bearer(lead.token)).send({ kind: 'witness' }).expect(201);
@@ -272,6 +272,25 @@ describe('people: the register, the identity panel (reveal, edit, merge, erase),
       await table.getByRole('link', { name: tr(lang, 'people.openPerson', { code: 'V-0001' }) }).click();
       await page.getByRole('heading', { name: tr(lang, 'people.personTitle', { code: 'V-0001' }) }).waitFor();
       await page.getByRole('cell', { name: tr(lang, 'people.kinds.victim') }).waitFor();
+
+      // Typed identity data is guarded: leaving asks first, and staying keeps what was typed.
+      await page.getByRole('link', { name: tr(lang, 'people.backToRegister') }).click();
+      await page.getByRole('link', { name: tr(lang, 'people.register') }).click();
+      await page.getByLabel(tr(lang, 'people.recordIdentityNow')).check();
+      await addTag(page, tr(lang, 'people.identity.namesHangul'), WITNESS[lang].hangul);
+      const asked: string[] = [];
+      page.once('dialog', (d) => {
+        asked.push(d.message());
+        void d.dismiss();
+      });
+      await page.getByRole('link', { name: tr(lang, 'people.backToRegister') }).click();
+      await page.getByRole('heading', { name: tr(lang, 'people.newTitle') }).waitFor();
+      expect(asked).toEqual([tr(lang, 'people.unsavedConfirm')]);
+      expect(page.url()).toMatch(/\/people\/new$/);
+      await page.getByText(WITNESS[lang].hangul, { exact: true }).waitFor();
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('link', { name: tr(lang, 'people.backToRegister') }).click();
+      await page.waitForURL(/\/people$/);
       await context.close();
     }, 120_000);
   }

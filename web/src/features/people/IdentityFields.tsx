@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/errors';
 import { CONTACT_KINDS, DATE_PRECISIONS, SEXES, type ContactKind, type DatePrecision, type IdentityForm, type Sex } from './identity';
@@ -10,6 +11,39 @@ const DATE_SHAPES: Record<DatePrecision, string> = { day: 'YYYY-MM-DD', month: '
 function problemOf(problems: FieldProblem[], field: string): string | undefined {
   const found = problems.find((p) => p.field === field || p.field === `identity.${field}`);
   return found ? found.problems.join('; ') : undefined;
+}
+
+/** A list of rows (relatives, contacts), each its own fieldset with a remove button, and an add button. */
+function RowList<Row extends object>(props: {
+  legend: string;
+  rows: Row[];
+  onChange: (rows: Row[]) => void;
+  blank: Row;
+  rowLegend: (n: number) => string;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+  renderRow: (row: Row, index: number, update: (patch: Partial<Row>) => void) => ReactNode;
+}) {
+  const { legend, rows, onChange, blank, rowLegend, removeLabel, addLabel, renderRow } = props;
+  return (
+    <Fieldset legend={legend}>
+      <Stack gap="sm">
+        {rows.map((row, i) => (
+          <Fieldset key={i} legend={rowLegend(i + 1)} variant="filled">
+            <Group align="flex-end" wrap="wrap">
+              {renderRow(row, i, (patch) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))))}
+              <ActionIcon variant="subtle" color="red" size="lg" aria-label={removeLabel(i + 1)} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                ×
+              </ActionIcon>
+            </Group>
+          </Fieldset>
+        ))}
+        <Button variant="light" onClick={() => onChange([...rows, { ...blank }])} style={{ alignSelf: 'flex-start' }}>
+          {addLabel}
+        </Button>
+      </Stack>
+    </Fieldset>
+  );
 }
 
 /** Every identifying field of a person, for recording and editing (cleared members only). */
@@ -60,50 +94,38 @@ export function IdentityFields({ value, onChange, problems = [] }: { value: Iden
         <PlacePicker label={t('people.identity.currentLocation')} value={value.currentLocation} onChange={(v) => set('currentLocation', v)} />
       </SimpleGrid>
 
-      <Fieldset legend={t('people.identity.relatives')}>
-        <Stack gap="sm">
-          {value.relatives.map((relative, i) => {
-            const update = (patch: Partial<IdentityForm['relatives'][number]>) => set('relatives', value.relatives.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-            return (
-              <Fieldset key={i} legend={t('people.identity.relativeN', { n: i + 1 })} variant="filled">
-                <Group align="flex-end" wrap="wrap">
-                  <TextInput label={t('people.identity.relation')} placeholder={t('people.identity.relationExample')} value={relative.relation} onChange={(e) => update({ relation: e.currentTarget.value })} error={problemOf(problems, `relatives.${i}.relation`)} />
-                  <TextInput label={t('people.identity.relativeName')} value={relative.name} onChange={(e) => update({ name: e.currentTarget.value })} error={problemOf(problems, `relatives.${i}.name`)} />
-                  <TextInput label={t('people.identity.note')} value={relative.note} onChange={(e) => update({ note: e.currentTarget.value })} style={{ flex: 1 }} />
-                  <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('people.identity.removeRelative', { n: i + 1 })} onClick={() => set('relatives', value.relatives.filter((_, j) => j !== i))}>
-                    ×
-                  </ActionIcon>
-                </Group>
-              </Fieldset>
-            );
-          })}
-          <Button variant="light" onClick={() => set('relatives', [...value.relatives, { relation: '', name: '', note: '' }])} style={{ alignSelf: 'flex-start' }}>
-            {t('people.identity.addRelative')}
-          </Button>
-        </Stack>
-      </Fieldset>
+      <RowList
+        legend={t('people.identity.relatives')}
+        rows={value.relatives}
+        onChange={(rows) => set('relatives', rows)}
+        blank={{ relation: '', name: '', note: '' }}
+        rowLegend={(n) => t('people.identity.relativeN', { n })}
+        removeLabel={(n) => t('people.identity.removeRelative', { n })}
+        addLabel={t('people.identity.addRelative')}
+        renderRow={(relative, i, update) => (
+          <>
+            <TextInput label={t('people.identity.relation')} placeholder={t('people.identity.relationExample')} value={relative.relation} onChange={(e) => update({ relation: e.currentTarget.value })} error={problemOf(problems, `relatives.${i}.relation`)} />
+            <TextInput label={t('people.identity.relativeName')} value={relative.name} onChange={(e) => update({ name: e.currentTarget.value })} error={problemOf(problems, `relatives.${i}.name`)} />
+            <TextInput label={t('people.identity.note')} value={relative.note} onChange={(e) => update({ note: e.currentTarget.value })} style={{ flex: 1 }} />
+          </>
+        )}
+      />
 
-      <Fieldset legend={t('people.identity.contacts')}>
-        <Stack gap="sm">
-          {value.contacts.map((contact, i) => {
-            const update = (patch: Partial<IdentityForm['contacts'][number]>) => set('contacts', value.contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)));
-            return (
-              <Fieldset key={i} legend={t('people.identity.contactN', { n: i + 1 })} variant="filled">
-                <Group align="flex-end" wrap="wrap">
-                  <NativeSelect label={t('people.identity.contactKind')} value={contact.kind} onChange={(e) => update({ kind: e.currentTarget.value as ContactKind })} data={CONTACT_KINDS.map((k) => ({ value: k, label: t(`people.contactKinds.${k}`) }))} />
-                  <TextInput label={t('people.identity.contactValue')} value={contact.value} onChange={(e) => update({ value: e.currentTarget.value })} error={problemOf(problems, `contacts.${i}.value`)} style={{ flex: 1 }} />
-                  <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('people.identity.removeContact', { n: i + 1 })} onClick={() => set('contacts', value.contacts.filter((_, j) => j !== i))}>
-                    ×
-                  </ActionIcon>
-                </Group>
-              </Fieldset>
-            );
-          })}
-          <Button variant="light" onClick={() => set('contacts', [...value.contacts, { kind: 'phone', value: '' }])} style={{ alignSelf: 'flex-start' }}>
-            {t('people.identity.addContact')}
-          </Button>
-        </Stack>
-      </Fieldset>
+      <RowList
+        legend={t('people.identity.contacts')}
+        rows={value.contacts}
+        onChange={(rows) => set('contacts', rows)}
+        blank={{ kind: 'phone' as ContactKind, value: '' }}
+        rowLegend={(n) => t('people.identity.contactN', { n })}
+        removeLabel={(n) => t('people.identity.removeContact', { n })}
+        addLabel={t('people.identity.addContact')}
+        renderRow={(contact, i, update) => (
+          <>
+            <NativeSelect label={t('people.identity.contactKind')} value={contact.kind} onChange={(e) => update({ kind: e.currentTarget.value as ContactKind })} data={CONTACT_KINDS.map((k) => ({ value: k, label: t(`people.contactKinds.${k}`) }))} />
+            <TextInput label={t('people.identity.contactValue')} value={contact.value} onChange={(e) => update({ value: e.currentTarget.value })} error={problemOf(problems, `contacts.${i}.value`)} style={{ flex: 1 }} />
+          </>
+        )}
+      />
     </Stack>
   );
 }

@@ -27,6 +27,7 @@ export class PeopleController {
   }
 
   @Get(':personId')
+  @ApiOkResponse({ type: PersonDto })
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('personId', ParseUUIDPipe) personId: string, @CurrentUser() actor: AuthenticatedUser): Promise<PersonDto> {
     const { entity, hasIdentity } = await this.people.get(caseId, personId, actor);
     return mapPerson(entity, hasIdentity);
@@ -41,6 +42,7 @@ export class PeopleController {
   }
 
   @Put(':personId/identity')
+  @ApiOkResponse({ type: PersonDto })
   async updateIdentity(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('personId', ParseUUIDPipe) personId: string, @Body() body: UpdateIdentityDto, @CurrentUser() actor: AuthenticatedUser): Promise<PersonDto> {
     const { entity, hasIdentity } = await this.people.updateIdentity(caseId, personId, body, actor);
     return mapPerson(entity, hasIdentity);
@@ -48,6 +50,7 @@ export class PeopleController {
 
   @Post(':personId/identity/erase')
   @HttpCode(200)
+  @ApiOkResponse({ type: PersonDto })
   async erase(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('personId', ParseUUIDPipe) personId: string, @Body() body: EraseIdentityDto, @CurrentUser() actor: AuthenticatedUser): Promise<PersonDto> {
     const { entity, hasIdentity } = await this.people.eraseIdentity(caseId, personId, body, actor);
     return mapPerson(entity, hasIdentity);

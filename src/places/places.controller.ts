@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Roles } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { Page } from 'src/common/http/pagination';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
 import { CreatePlaceDto, ListPlacesQueryDto, mapPlace, mapPlaceRef, PlaceDetailDto, PlaceDto, UpdatePlaceDto } from 'src/places/dto/place.dto';
 import { PlacesService } from 'src/places/places.service';
 
@@ -14,6 +14,7 @@ export class PlacesController {
 
   @Get()
   @Authenticated()
+  @ApiPageResponse(PlaceDto)
   async list(@Query() query: ListPlacesQueryDto): Promise<Page<PlaceDto>> {
     const page = await this.places.list(query);
     return { ...page, items: page.items.map((v) => mapPlace(v.entity, v.names, v.parent)) };
@@ -21,6 +22,7 @@ export class PlacesController {
 
   @Get(':placeId')
   @Authenticated()
+  @ApiOkResponse({ type: PlaceDetailDto })
   async get(@Param('placeId', ParseUUIDPipe) placeId: string): Promise<PlaceDetailDto> {
     const v = await this.places.get(placeId);
     return { ...mapPlace(v.entity, v.names, v.parent), ancestors: v.ancestors.map(mapPlaceRef), childCount: v.childCount };

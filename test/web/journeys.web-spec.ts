@@ -96,10 +96,12 @@ describe('first journeys: sign in, home, language, sign out', () => {
     // The members tab has finished loading (its requests must not race the revocation).
     await page.getByRole('table', { name: tr('en', 'members.listTitle'), exact: true }).waitFor();
     await page.getByRole('table', { name: tr('en', 'members.history.title') }).waitFor();
-    // Revoke every session of the user, then make the page call the api again.
-    await web.ctx.sql('UPDATE sessions SET revoked_at = now() WHERE user_id = $1', [user.id]);
-    await page.getByRole('tab', { name: tr('en', 'case.tabs.people') }).click();
     await switchLanguage(page, 'ko');
+    await page.getByRole('tab', { name: tr('ko', 'case.tabs.members') }).waitFor();
+    // Revoke every session of the user, then make the page call the api again (the People tab
+    // loads the register).
+    await web.ctx.sql('UPDATE sessions SET revoked_at = now() WHERE user_id = $1', [user.id]);
+    await page.getByRole('tab', { name: tr('ko', 'case.tabs.people') }).click();
     const dialog = page.getByRole('dialog', { name: tr('ko', 'session.expiredTitle') });
     await dialog.waitFor();
     expect(page.url()).toContain(`/app/cases/${caseId}/people`);

@@ -37,7 +37,19 @@ const caseIndexRoute = createRoute({
 const casePeopleRoute = createRoute({
   getParentRoute: () => caseRoute,
   path: '/people',
-  component: lazyRouteComponent(() => import('./features/cases/CaseTabs'), 'CasePeopleTab'),
+  component: lazyRouteComponent(() => import('./features/people/PeopleTab'), 'PeopleTab'),
+});
+
+const casePersonNewRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/people/new',
+  component: lazyRouteComponent(() => import('./features/people/NewPersonPage'), 'NewPersonPage'),
+});
+
+const casePersonRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/people/$personId',
+  component: lazyRouteComponent(() => import('./features/people/PersonPage'), 'PersonPage'),
 });
 
 const caseTestimoniesRoute = createRoute({
@@ -113,7 +125,7 @@ const adminAuditRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   homeRoute,
   casesRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute]),
   accountRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminNewUserRoute, adminUserRoute, adminTwoFactorRoute, adminAuditRoute]),
 ]);

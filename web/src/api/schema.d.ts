@@ -2345,6 +2345,48 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        PlaceDetailDto: {
+            /** @description From the top (country) down to the parent */
+            ancestors: components["schemas"]["PlaceRefDto"][];
+            /** @description Seeded with the system (read-only) or added by the organisation */
+            builtin: boolean;
+            childCount: number;
+            code?: string | null;
+            coordinates?: components["schemas"]["CoordinatesDto"] | null;
+            /** @enum {string|null} */
+            facilityType?: "kwanliso" | "kyohwaso" | "kyoyangso" | "jipkyulso" | "rodong_danryeondae" | "kuryujang" | "other_detention" | "other" | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "country" | "province" | "special_city" | "city" | "county" | "district" | "town" | "facility" | "other";
+            name: string;
+            names: components["schemas"]["PlaceNameDto"][];
+            note?: string | null;
+            parent?: components["schemas"]["PlaceRefDto"] | null;
+            version: number;
+        };
+        PlaceDto: {
+            /** @description Seeded with the system (read-only) or added by the organisation */
+            builtin: boolean;
+            code?: string | null;
+            coordinates?: components["schemas"]["CoordinatesDto"] | null;
+            /** @enum {string|null} */
+            facilityType?: "kwanliso" | "kyohwaso" | "kyoyangso" | "jipkyulso" | "rodong_danryeondae" | "kuryujang" | "other_detention" | "other" | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "country" | "province" | "special_city" | "city" | "county" | "district" | "town" | "facility" | "other";
+            name: string;
+            names: components["schemas"]["PlaceNameDto"][];
+            note?: string | null;
+            parent?: components["schemas"]["PlaceRefDto"] | null;
+            version: number;
+        };
+        PlaceNameDto: {
+            name: string;
+            /** @enum {string} */
+            system: "hangul" | "mr" | "rr" | "kps" | "en" | "other";
+        };
         PlaceNameInputDto: {
             /** @example Yodŏk */
             name: string;
@@ -2353,6 +2395,14 @@ export interface components {
              * @enum {string}
              */
             system: "hangul" | "mr" | "rr" | "kps" | "en" | "other";
+        };
+        PlaceRefDto: {
+            code?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "country" | "province" | "special_city" | "city" | "county" | "district" | "town" | "facility" | "other";
+            name: string;
         };
         PositionInputDto: {
             /**
@@ -3077,7 +3127,11 @@ export type SchemaPersonDto = components['schemas']['PersonDto'];
 export type SchemaPersonIdentityDto = components['schemas']['PersonIdentityDto'];
 export type SchemaPersonIdentityResponseDto = components['schemas']['PersonIdentityResponseDto'];
 export type SchemaPersonRefDto = components['schemas']['PersonRefDto'];
+export type SchemaPlaceDetailDto = components['schemas']['PlaceDetailDto'];
+export type SchemaPlaceDto = components['schemas']['PlaceDto'];
+export type SchemaPlaceNameDto = components['schemas']['PlaceNameDto'];
 export type SchemaPlaceNameInputDto = components['schemas']['PlaceNameInputDto'];
+export type SchemaPlaceRefDto = components['schemas']['PlaceRefDto'];
 export type SchemaPositionInputDto = components['schemas']['PositionInputDto'];
 export type SchemaProvenanceDto = components['schemas']['ProvenanceDto'];
 export type SchemaPutMemberDto = components['schemas']['PutMemberDto'];
@@ -4932,7 +4986,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
             };
             401: {
                 headers: {
@@ -4994,7 +5050,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
             };
             401: {
                 headers: {
@@ -5026,7 +5084,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
             };
             401: {
                 headers: {
@@ -6618,6 +6678,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["PlaceDto"][];
+                    };
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6670,6 +6740,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaceDetailDto"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -56,13 +56,3 @@ export function CasePage() {
     </>
   );
 }
-
-/** Placeholder of a tab that a later screen fills. */
-export function CaseTabPlaceholder({ tab }: { tab: CaseTab }) {
-  const { t } = useTranslation();
-  return (
-    <Text mt="md" c="dimmed">
-      {t('case.tabNotBuilt', { tab: t(`case.tabs.${tab}`) })}
-    </Text>
-  );
-}

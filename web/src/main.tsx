@@ -11,6 +11,8 @@ import './i18n';
 import { router } from './router';
 
 const theme = createTheme({
+  // People who ask their system for less motion get no transitions (modals, menus, notifications).
+  respectReducedMotion: true,
   // Hangul first in the stack so Korean text never falls back to a mismatched font.
   fontFamily: 'system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif',
   primaryColor: 'indigo',

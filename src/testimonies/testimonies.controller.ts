@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import type { Page } from 'src/common/http/pagination';
@@ -78,17 +78,20 @@ export class TestimoniesController {
   }
 
   @Post(':testimonyId/transcripts')
+  @ApiCreatedResponse({ type: TranscriptDto })
   async createTranscript(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @Body() body: CreateTranscriptDto, @CurrentUser() actor: AuthenticatedUser): Promise<TranscriptDto> {
     const v = await this.transcripts.create(caseId, testimonyId, body, actor);
-    return mapTranscript(v.transcript, v.versions);
+    return mapTranscript(v.transcript, v.versions, v.authors);
   }
 
   @Get(':testimonyId/transcripts')
+  @ApiOkResponse({ type: [TranscriptDto] })
   async listTranscripts(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @CurrentUser() actor: AuthenticatedUser): Promise<TranscriptDto[]> {
-    return (await this.transcripts.list(caseId, testimonyId, actor)).map((v) => mapTranscript(v.transcript, v.versions));
+    return (await this.transcripts.list(caseId, testimonyId, actor)).map((v) => mapTranscript(v.transcript, v.versions, v.authors));
   }
 
   @Post(':testimonyId/transcripts/:transcriptId/versions')
+  @ApiCreatedResponse({ type: TranscriptDto })
   async addVersion(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Param('testimonyId', ParseUUIDPipe) testimonyId: string,
@@ -97,11 +100,12 @@ export class TestimoniesController {
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<TranscriptDto> {
     const v = await this.transcripts.addVersion(caseId, testimonyId, transcriptId, body, actor);
-    return mapTranscript(v.transcript, v.versions);
+    return mapTranscript(v.transcript, v.versions, v.authors);
   }
 
   /** Raw text of one version: identity clearance; audited. */
   @Get(':testimonyId/transcripts/:transcriptId/versions/:version')
+  @ApiOkResponse({ type: TranscriptTextDto })
   async readVersion(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Param('testimonyId', ParseUUIDPipe) testimonyId: string,

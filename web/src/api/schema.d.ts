@@ -1947,6 +1947,18 @@ export interface components {
             /** @example OHCHR Seoul */
             name: string;
         };
+        FileDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "audio" | "video" | "document" | "image" | "other";
+            mediaType: string;
+            /** @description SHA-256 of the original bytes, computed at intake */
+            sha256: string;
+            size: number;
+            testimonyId?: string | null;
+            uploadedAt: string;
+        };
         GapTotalsDto: {
             no_evidence: number;
             only_unreviewed: number;
@@ -2040,6 +2052,8 @@ export interface components {
             result?: Record<string, never> | null;
             /** @enum {string} */
             status: "queued" | "active" | "completed" | "failed";
+            /** @description The testimonies the job works on (a redaction of some testimonies), so a screen can find its job again; null when it is not about chosen testimonies */
+            testimonyIds?: string[] | null;
         };
         JobPageDto: {
             items: components["schemas"]["JobDto"][];
@@ -2329,6 +2343,13 @@ export interface components {
              */
             unitId?: string;
         };
+        ProfileDto: {
+            actions: Record<string, never>;
+            builtIn: boolean;
+            labels: Record<string, never>;
+            name: string;
+            neutraliseParticles: boolean;
+        };
         ProvenanceDto: {
             /** @example Documentation team A */
             collectedBy?: string;
@@ -2440,6 +2461,29 @@ export interface components {
             testimonyId: string;
             /** @description The redacted text (no identities by construction) */
             text: string;
+            /** Format: uuid */
+            transcriptId: string;
+            /** Format: uuid */
+            transcriptVersionId: string;
+            version: number;
+        };
+        RedactionSummaryDto: {
+            createdAt: string;
+            dictionaryVersion: string;
+            /** Format: uuid */
+            id: string;
+            profile: string;
+            /** @description SHA-256 of the redacted text (the approved version once approved) */
+            redactedSha256: string;
+            reviewedAt?: string | null;
+            reviewedBy?: string | null;
+            /** @description SHA-256 of the original text it was made from */
+            sourceSha256: string;
+            spanCount: number;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "returned" | "stale";
+            /** Format: uuid */
+            testimonyId: string;
             /** Format: uuid */
             transcriptId: string;
             /** Format: uuid */
@@ -2628,6 +2672,52 @@ export interface components {
             placeOfInterview?: string;
             /** @description Risk assessment notes (sensitive) */
             riskNotes?: string;
+        };
+        TranscriptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "original" | "translation";
+            language: string;
+            latestVersion: number;
+            versions: components["schemas"]["TranscriptVersionDto"][];
+        };
+        TranscriptTextDto: {
+            /** @description Display name of that user (a staff member, not a witness) */
+            author?: string | null;
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The user who saved this version
+             */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Length in UTF-16 code units (the unit of passage offsets) */
+            length: number;
+            note?: string | null;
+            sha256: string;
+            text: string;
+            translatesVersionId?: string | null;
+            version: number;
+        };
+        TranscriptVersionDto: {
+            /** @description Display name of that user (a staff member, not a witness) */
+            author?: string | null;
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The user who saved this version
+             */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Length in UTF-16 code units (the unit of passage offsets) */
+            length: number;
+            note?: string | null;
+            sha256: string;
+            translatesVersionId?: string | null;
+            version: number;
         };
         TwoFactorEnrolmentDto: {
             /** @example otpauth://totp/Sillok:analyst%40example.org?secret=…&issuer=Sillok */
@@ -2952,6 +3042,7 @@ export type SchemaErrorResponseDto = components['schemas']['ErrorResponseDto'];
 export type SchemaExcludedItemDto = components['schemas']['ExcludedItemDto'];
 export type SchemaExportDto = components['schemas']['ExportDto'];
 export type SchemaExportRecipientDto = components['schemas']['ExportRecipientDto'];
+export type SchemaFileDto = components['schemas']['FileDto'];
 export type SchemaGapTotalsDto = components['schemas']['GapTotalsDto'];
 export type SchemaGroupInputDto = components['schemas']['GroupInputDto'];
 export type SchemaImportCountsDto = components['schemas']['ImportCountsDto'];
@@ -2986,6 +3077,7 @@ export type SchemaPersonIdentityDto = components['schemas']['PersonIdentityDto']
 export type SchemaPersonIdentityResponseDto = components['schemas']['PersonIdentityResponseDto'];
 export type SchemaPlaceNameInputDto = components['schemas']['PlaceNameInputDto'];
 export type SchemaPositionInputDto = components['schemas']['PositionInputDto'];
+export type SchemaProfileDto = components['schemas']['ProfileDto'];
 export type SchemaProvenanceDto = components['schemas']['ProvenanceDto'];
 export type SchemaPutMemberDto = components['schemas']['PutMemberDto'];
 export type SchemaRawHitDto = components['schemas']['RawHitDto'];
@@ -2994,6 +3086,7 @@ export type SchemaReadinessDto = components['schemas']['ReadinessDto'];
 export type SchemaRecoveryCodesDto = components['schemas']['RecoveryCodesDto'];
 export type SchemaRedactionCommentDto = components['schemas']['RedactionCommentDto'];
 export type SchemaRedactionDto = components['schemas']['RedactionDto'];
+export type SchemaRedactionSummaryDto = components['schemas']['RedactionSummaryDto'];
 export type SchemaRelativeDto = components['schemas']['RelativeDto'];
 export type SchemaRequestRedactionDto = components['schemas']['RequestRedactionDto'];
 export type SchemaRequirementInputDto = components['schemas']['RequirementInputDto'];
@@ -3013,6 +3106,9 @@ export type SchemaSourceInputDto = components['schemas']['SourceInputDto'];
 export type SchemaStrongestItemDto = components['schemas']['StrongestItemDto'];
 export type SchemaTestimonySensitiveDto = components['schemas']['TestimonySensitiveDto'];
 export type SchemaTestimonySensitiveResponseDto = components['schemas']['TestimonySensitiveResponseDto'];
+export type SchemaTranscriptDto = components['schemas']['TranscriptDto'];
+export type SchemaTranscriptTextDto = components['schemas']['TranscriptTextDto'];
+export type SchemaTranscriptVersionDto = components['schemas']['TranscriptVersionDto'];
 export type SchemaTwoFactorEnrolmentDto = components['schemas']['TwoFactorEnrolmentDto'];
 export type SchemaTwoFactorPolicyDto = components['schemas']['TwoFactorPolicyDto'];
 export type SchemaTwoFactorStatusDto = components['schemas']['TwoFactorStatusDto'];
@@ -4191,7 +4287,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["FileDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -4222,7 +4322,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FileDto"];
+                };
             };
             401: {
                 headers: {
@@ -5116,7 +5218,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProfileDto"][];
+                };
             };
             401: {
                 headers: {
@@ -5238,7 +5342,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["RedactionSummaryDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -5299,7 +5407,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RedactionDto"];
+                };
             };
             401: {
                 headers: {
@@ -5801,7 +5911,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TranscriptDto"][];
+                };
             };
             401: {
                 headers: {
@@ -5833,7 +5945,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TranscriptDto"];
+                };
             };
             401: {
                 headers: {
@@ -5866,7 +5980,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TranscriptDto"];
+                };
             };
             401: {
                 headers: {
@@ -5896,7 +6012,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TranscriptTextDto"];
+                };
             };
             401: {
                 headers: {

@@ -46,7 +46,24 @@ const caseMembersRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/cases/CaseTabs'), 'CaseMembersTab'),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, caseMembersRoute])]);
+const caseJobsRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/jobs',
+  component: lazyRouteComponent(() => import('./features/jobs/CaseJobsTab'), 'CaseJobsTab'),
+});
+
+// A testimony's transcripts and files on their own page (the testimony page also renders the slots).
+const testimonyTranscriptsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases/$caseId/testimonies/$testimonyId/transcripts',
+  component: lazyRouteComponent(() => import('./features/transcripts/TranscriptsPage'), 'TranscriptsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, caseMembersRoute, caseJobsRoute]),
+  testimonyTranscriptsRoute,
+]);
 
 export const router = createRouter({ routeTree, basepath: '/app', defaultPreload: 'intent' });
 

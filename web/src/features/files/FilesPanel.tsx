@@ -106,11 +106,11 @@ export function FilesPanel({ caseId, testimonyId }: { caseId: string; testimonyI
               {t('files.sha256')}: <Code>{u.result.sha256}</Code>{' '}
               {u.localSha256 &&
                 (u.localSha256 === u.result.sha256 ? (
-                  <Badge color="teal" variant="light">
+                  <Badge color="teal.9" variant="filled" tt="none">
                     {t('files.matches')}
                   </Badge>
                 ) : (
-                  <Badge color="red" variant="filled">
+                  <Badge color="red.9" variant="filled" tt="none">
                     {t('files.differs')}
                   </Badge>
                 ))}

@@ -18,6 +18,7 @@ export function DiffView({ before, after, label }: { before: string; after: stri
       </Text>
       <Box
         component="pre"
+        role="group"
         aria-label={label}
         tabIndex={0}
         style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'inherit', margin: 0, maxHeight: 320, overflow: 'auto', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4, padding: 8 }}

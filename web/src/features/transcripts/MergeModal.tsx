@@ -26,7 +26,7 @@ export function MergeModal({ theirs, mine, saving, onTakeTheirs, onSave, onClose
   const [merged, setMerged] = useState(mine);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(theirs.createdAt));
   return (
-    <Modal opened onClose={onClose} size="90%" title={t('transcripts.merge.title')}>
+    <Modal opened onClose={onClose} size="90%" title={t('transcripts.merge.title')} closeButtonProps={{ 'aria-label': t('transcripts.merge.close') }}>
       <Stack>
         <Text size="sm">{t('transcripts.merge.explain', { version: theirs.version, author: theirs.author ?? t('transcripts.unknownAuthor'), when })}</Text>
         <SimpleGrid cols={2}>

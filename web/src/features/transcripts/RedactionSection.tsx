@@ -66,7 +66,7 @@ export function RedactionSection({ caseId, testimonyId, canStart }: { caseId: st
               <Table.Tr key={r.id}>
                 <Table.Td>{profileLabel(r.profile)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{t(`transcripts.redaction.statuses.${r.status}`, { defaultValue: r.status })}</Badge>
+                  <Badge variant="outline" color="dark">{t(`transcripts.redaction.statuses.${r.status}`, { defaultValue: r.status })}</Badge>
                 </Table.Td>
                 <Table.Td>{new Intl.NumberFormat(i18n.language).format(r.spanCount)}</Table.Td>
                 <Table.Td>{fmt.format(new Date(r.createdAt))}</Table.Td>
@@ -100,7 +100,7 @@ function RedactedText({ caseId, redactionId }: { caseId: string; redactionId: st
       <Text size="sm" fw={500}>
         {t('transcripts.redaction.deidentified')}
       </Text>
-      <Text component="pre" tabIndex={0} aria-label={t('transcripts.redaction.deidentified')} style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4, padding: 8, maxHeight: 320, overflow: 'auto' }}>
+      <Text component="pre" role="group" tabIndex={0} aria-label={t('transcripts.redaction.deidentified')} style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4, padding: 8, maxHeight: 320, overflow: 'auto' }}>
         {r.data.text}
       </Text>
     </Stack>

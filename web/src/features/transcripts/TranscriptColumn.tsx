@@ -82,7 +82,7 @@ export function TranscriptColumn({ caseId, testimonyId, kind, language, language
       setDraft(null);
       setBase(undefined);
       setTheirs(null);
-      notifications.show({ color: 'teal', message: t('transcripts.saved', { language: languageName, version: saved.latestVersion }) });
+      notifications.show({ color: 'teal', message: t('transcripts.saved', { language: languageName, version: saved.latestVersion }), closeButtonProps: { 'aria-label': t('transcripts.closeNotice') } });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VERSION_CONFLICT' && transcript) {
         const current = (error.details as { currentVersion?: number } | undefined)?.currentVersion ?? (transcript.latestVersion + 1);
@@ -101,7 +101,7 @@ export function TranscriptColumn({ caseId, testimonyId, kind, language, language
         <Title order={3} size="h4" id={titleId}>
           {kind === 'original' ? t('transcripts.originalIn', { language: languageName }) : t('transcripts.translationIn', { language: languageName })}
         </Title>
-        {latest ? <Badge variant="light">{t('transcripts.versionN', { version: latest })}</Badge> : <Badge variant="outline" color="gray">{t('transcripts.notSaved')}</Badge>}
+        {latest ? <Badge variant="outline">{t('transcripts.versionN', { version: latest })}</Badge> : <Badge variant="outline" color="dark">{t('transcripts.notSaved')}</Badge>}
       </Group>
       {kind === 'translation' && originalLatest && (
         <Text size="xs" c="dimmed">

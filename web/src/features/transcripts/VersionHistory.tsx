@@ -17,8 +17,11 @@ export function VersionHistory({ caseId, testimonyId, transcript, original, lang
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const versions = transcript.versions;
   const options = versions.map((v) => ({ value: String(v.version), label: t('transcripts.versionN', { version: v.version }) }));
-  const [from, setFrom] = useState<string | null>(versions.length > 1 ? String(versions[versions.length - 2]!.version) : null);
-  const [to, setTo] = useState<string | null>(versions.length > 0 ? String(versions[versions.length - 1]!.version) : null);
+  // Until the user picks, compare the two newest versions (also after a new one is saved).
+  const [fromChoice, setFrom] = useState<string | null>(null);
+  const [toChoice, setTo] = useState<string | null>(null);
+  const from = fromChoice ?? (versions.length > 1 ? String(versions[versions.length - 2]!.version) : null);
+  const to = toChoice ?? (versions.length > 0 ? String(versions[versions.length - 1]!.version) : null);
   const [shown, setShown] = useState<{ from: number; to: number } | null>(null);
   const originalVersionOf = (id: string | null) => original?.versions.find((v) => v.id === id)?.version;
 
@@ -48,7 +51,7 @@ export function VersionHistory({ caseId, testimonyId, transcript, original, lang
         <Group align="flex-end" gap="xs">
           <Select label={t('transcripts.compareFrom')} data={options} value={from} onChange={setFrom} w={130} allowDeselect={false} />
           <Select label={t('transcripts.compareTo')} data={options} value={to} onChange={setTo} w={130} allowDeselect={false} />
-          <Button variant="light" disabled={!from || !to || from === to} onClick={() => from && to && setShown({ from: Number(from), to: Number(to) })}>
+          <Button variant="default" disabled={!from || !to || from === to} onClick={() => from && to && setShown({ from: Number(from), to: Number(to) })}>
             {t('transcripts.showDiff')}
           </Button>
         </Group>

@@ -43,6 +43,12 @@ async function pick(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** Full-page screenshots from the top, so the fixed header stays at the top of the image. */
+async function shoot(page: Page, name: string, lang: Lang) {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await screenshot(page, name, lang);
+}
+
 describe('transcripts, files and jobs of a testimony', () => {
   let web: WebApp;
   let browser: Browser;
@@ -118,7 +124,7 @@ describe('transcripts, files and jobs of a testimony', () => {
       const koreanDiff = originalSection.getByLabel(tr(lang, 'transcripts.diffBetween', { from: '1', to: '2' }));
       expect(await koreanDiff.locator('del').allTextContents()).toEqual(['서']);
       await expectAccessible(page);
-      await screenshot(page, 'transcripts', lang);
+      await shoot(page, 'transcripts', lang);
 
       // 4. Someone saves version 3 between my load and my save: the merge view shows both; the merged text is saved as version 4.
       const transcripts = (await web.ctx.http().get(`${base}`).set(...bearer(interviewer.token)).expect(200)).body as { id: string; kind: string }[];
@@ -132,7 +138,7 @@ describe('transcripts, files and jobs of a testimony', () => {
       expect(await dialog.getByRole('textbox', { name: tr(lang, 'transcripts.merge.theirs', { version: '3' }) }).inputValue()).toBe(theirs);
       await dialog.locator('ins', { hasText: '제 수정입니다.' }).waitFor();
       await expectAccessible(page);
-      await screenshot(page, 'transcripts-merge', lang);
+      await shoot(page, 'transcripts-merge', lang);
       const merged = '저는 1997년부터 요덕수용소에 강제노동을 했습니다. 제 수정입니다.';
       await dialog.getByRole('textbox', { name: tr(lang, 'transcripts.merge.merged') }).fill(merged);
       await dialog.getByRole('button', { name: tr(lang, 'transcripts.merge.saveMerged') }).click();
@@ -154,7 +160,7 @@ describe('transcripts, files and jobs of a testimony', () => {
       const downloaded = await readFile((await (await downloading).path())!);
       expect(sha256(downloaded)).toBe(sha256(recording));
       await expectAccessible(page);
-      await screenshot(page, 'transcripts-files', lang);
+      await shoot(page, 'transcripts-files', lang);
 
       // 6. A redaction started with no worker running stays queued; after a reload its progress is found again; a worker completes it.
       await page.getByRole('button', { name: tr(lang, 'transcripts.redaction.start') }).click();
@@ -179,7 +185,7 @@ describe('transcripts, files and jobs of a testimony', () => {
       await jobs.getByRole('link', { name: tr(lang, 'jobs.ofTestimony', { name: tr(lang, 'jobs.names.redaction_run') }) }).waitFor();
       await jobs.getByRole('status').getByText(tr(lang, 'jobs.status.completed')).waitFor();
       await expectAccessible(page);
-      await screenshot(page, 'case-jobs', lang);
+      await shoot(page, 'case-jobs', lang);
     });
 
     it(`[${lang}] a member without identity clearance gets a note, no raw transcript request, no download link`, async () => {
@@ -200,7 +206,7 @@ describe('transcripts, files and jobs of a testimony', () => {
       expect(transcriptRequests).toEqual([]);
       expect(await page.content()).not.toContain('김철수');
       await expectAccessible(page);
-      await screenshot(page, 'transcripts-uncleared', lang);
+      await shoot(page, 'transcripts-uncleared', lang);
     });
   }
 });

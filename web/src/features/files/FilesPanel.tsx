@@ -13,6 +13,12 @@ import { fileKind, HASH_IN_BROWSER_MAX, sha256Hex, uploadWithProgress, type File
 export const UPLOAD_MAX_BYTES = 2 * 1024 ** 3;
 const PAGE = 20;
 
+/** Sizes in decimal units (kB, MB, GB), in the user's language. */
+function formatBytes(n: number, language: string): string {
+  const [unit, divisor] = n >= 1e9 ? (['gigabyte', 1e9] as const) : n >= 1e6 ? (['megabyte', 1e6] as const) : n >= 1e3 ? (['kilobyte', 1e3] as const) : (['byte', 1] as const);
+  return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(n / divisor);
+}
+
 interface Upload {
   key: string;
   size: number;
@@ -41,7 +47,7 @@ export function FilesPanel({ caseId, testimonyId }: { caseId: string; testimonyI
   const files = useFiles(caseId, testimonyId, { limit: PAGE, offset });
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [refused, setRefused] = useState<string[]>([]);
-  const bytes = (n: number) => new Intl.NumberFormat(i18n.language, { style: 'unit', unit: n >= 1024 ** 2 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(n >= 1024 ** 2 ? n / 1024 ** 2 : n / 1024);
+  const bytes = (n: number) => formatBytes(n, i18n.language);
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const canUpload = kase.data?.myRole === 'lead' || kase.data?.myRole === 'investigator';
   const canDownload = !testimonyId || !!kase.data?.myIdentityClearance;

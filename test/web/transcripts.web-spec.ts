@@ -186,6 +186,14 @@ describe('transcripts, files and jobs of a testimony', () => {
       await jobs.getByRole('status').getByText(tr(lang, 'jobs.status.completed')).waitFor();
       await expectAccessible(page);
       await shoot(page, 'case-jobs', lang);
+
+      // 8. The case's Files tab lists the recording with its SHA-256.
+      await page.getByRole('tab', { name: tr(lang, 'case.tabs.files') }).click();
+      const caseFiles = page.getByRole('table', { name: tr(lang, 'files.listLabel') });
+      await caseFiles.getByRole('cell', { name: tr(lang, 'files.kinds.audio'), exact: true }).waitFor();
+      await caseFiles.getByTitle(sha256(recording)).waitFor();
+      await expectAccessible(page);
+      await shoot(page, 'case-files', lang);
     });
 
     it(`[${lang}] a member without identity clearance gets a note, no raw transcript request, no download link`, async () => {

@@ -46,6 +46,12 @@ const caseMembersRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/cases/CaseTabs'), 'CaseMembersTab'),
 });
 
+const caseFilesRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/files',
+  component: lazyRouteComponent(() => import('./features/files/FilesPanel'), 'CaseFilesTab'),
+});
+
 const caseJobsRoute = createRoute({
   getParentRoute: () => caseRoute,
   path: '/jobs',
@@ -61,7 +67,7 @@ const testimonyTranscriptsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, caseMembersRoute, caseJobsRoute]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, caseTestimoniesRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute]),
   testimonyTranscriptsRoute,
 ]);
 

@@ -2,6 +2,7 @@ import '@mantine/dropzone/styles.css';
 import { Alert, Anchor, Badge, Code, Group, Loader, Pagination, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,6 +13,7 @@ import { fileKind, HASH_IN_BROWSER_MAX, sha256Hex, uploadWithProgress, type File
 /** The API's default upload limit (UPLOAD_MAX_BYTES); larger files are refused here, before sending. */
 export const UPLOAD_MAX_BYTES = 2 * 1024 ** 3;
 const PAGE = 20;
+const caseRoute = getRouteApi('/cases/$caseId/files');
 
 /** Sizes in decimal units (kB, MB, GB), in the user's language. */
 function formatBytes(n: number, language: string): string {
@@ -26,6 +28,12 @@ interface Upload {
   localSha256?: string;
   result?: FileInfo;
   error?: unknown;
+}
+
+/** All files of a case (a case tab): those of testimonies and those of the case itself. */
+export function CaseFilesTab() {
+  const { caseId } = caseRoute.useParams();
+  return <FilesPanel caseId={caseId} />;
 }
 
 /** Files of one testimony: drag-and-drop upload with progress and SHA-256, list, download. */
@@ -50,7 +58,8 @@ export function FilesPanel({ caseId, testimonyId }: { caseId: string; testimonyI
   const bytes = (n: number) => formatBytes(n, i18n.language);
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const canUpload = kase.data?.myRole === 'lead' || kase.data?.myRole === 'investigator';
-  const canDownload = !testimonyId || !!kase.data?.myIdentityClearance;
+  // A testimony's files identify the witness: the API sends them only to cleared members.
+  const canDownload = (f: FileInfo) => !f.testimonyId || !!kase.data?.myIdentityClearance;
 
   const update = (key: string, patch: Partial<Upload>) => setUploads((prev) => prev.map((u) => (u.key === key ? { ...u, ...patch } : u)));
 
@@ -154,7 +163,7 @@ export function FilesPanel({ caseId, testimonyId }: { caseId: string; testimonyI
                 </Table.Td>
                 <Table.Td>{fmt.format(new Date(f.uploadedAt))}</Table.Td>
                 <Table.Td>
-                  {canDownload ? (
+                  {canDownload(f) ? (
                     <Anchor href={downloadUrl(caseId, f.id)} download aria-label={t('files.downloadOne', { kind: t(`files.kinds.${f.kind}`), date: fmt.format(new Date(f.uploadedAt)) })}>
                       {t('files.download')}
                     </Anchor>

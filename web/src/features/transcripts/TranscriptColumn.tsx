@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, FileButton, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type UIEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +41,7 @@ export function TranscriptColumn({ caseId, testimonyId, kind, language, language
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [loadingFile, setLoadingFile] = useState(false);
   const [theirs, setTheirs] = useState<TheirVersion | null>(null);
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const save = useSaveTranscript(caseId, testimonyId);
   const queryClient = useQueryClient();
   const shown = draft ?? serverText.data?.text ?? '';
@@ -54,6 +54,7 @@ export function TranscriptColumn({ caseId, testimonyId, kind, language, language
   const edit = (text: string) => {
     if (draft === null) setBase(latest);
     setDraft(text);
+    setSavedVersion(null);
   };
 
   const chooseFile = async (file: File | null) => {
@@ -82,7 +83,7 @@ export function TranscriptColumn({ caseId, testimonyId, kind, language, language
       setDraft(null);
       setBase(undefined);
       setTheirs(null);
-      notifications.show({ color: 'teal', message: t('transcripts.saved', { language: languageName, version: saved.latestVersion }), closeButtonProps: { 'aria-label': t('transcripts.closeNotice') } });
+      setSavedVersion(saved.latestVersion);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VERSION_CONFLICT' && transcript) {
         const current = (error.details as { currentVersion?: number } | undefined)?.currentVersion ?? (transcript.latestVersion + 1);
@@ -147,11 +148,10 @@ export function TranscriptColumn({ caseId, testimonyId, kind, language, language
         <Button onClick={() => void doSave(shown, base ?? latest)} disabled={!dirty || !shown.trim() || needsOriginal} loading={save.isPending && !theirs}>
           {t('transcripts.save', { language: languageName })}
         </Button>
-        {dirty && (
-          <Text size="sm" c="dimmed">
-            {t('transcripts.unsaved')}
-          </Text>
-        )}
+        {/* Said in words, in a live region: saved, or not yet. */}
+        <Text size="sm" c="dimmed" role="status">
+          {dirty ? t('transcripts.unsaved') : savedVersion ? t('transcripts.saved', { language: languageName, version: savedVersion }) : ''}
+        </Text>
       </Group>
       {transcript && <VersionHistory caseId={caseId} testimonyId={testimonyId} transcript={transcript} original={original} languageName={languageName} />}
       {theirs && (

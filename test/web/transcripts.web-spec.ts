@@ -196,13 +196,21 @@ describe('transcripts, files and jobs of a testimony', () => {
       await shoot(page, 'case-files', lang);
     });
 
-    it(`[${lang}] a member without identity clearance gets a note, no raw transcript request, no download link`, async () => {
+    it(`[${lang}] a member without identity clearance gets a note and the de-identified text, and no raw transcript is requested`, async () => {
       const lead = await createUser(web, 'investigator');
       const observer = await createUser(web, 'analyst');
       const caseId = await createCase(web, lead, lang === 'ko' ? '비공개 사건' : 'Closed case');
       await web.ctx.http().put(`/cases/${caseId}/members/${observer.id}`).set(...bearer(lead.token)).send({ role: 'analyst', identityClearance: false }).expect(200);
       const testimonyId = await testimonyOf(lead, caseId);
-      await web.ctx.http().post(`/cases/${caseId}/testimonies/${testimonyId}/transcripts`).set(...bearer(lead.token)).send({ kind: 'original', language: 'ko', text: '저는 김철수입니다.' }).expect(201);
+      await web.ctx.http().post(`/cases/${caseId}/testimonies/${testimonyId}/transcripts`).set(...bearer(lead.token)).send({ kind: 'original', language: 'ko', text: '저는 김철수입니다. 요덕에서 일했습니다.' }).expect(201);
+      // A redaction made by the lead: its de-identified text is what the uncleared member reads.
+      const worker = await web.ctx.startWorker();
+      try {
+        const job = await web.ctx.http().post(`/cases/${caseId}/redactions`).set(...bearer(lead.token)).send({ testimonyId, profile: 'un' }).expect(202);
+        await expect.poll(async () => (await web.ctx.http().get(`/jobs/${job.body.id}`).set(...bearer(lead.token))).body.status, { timeout: 30_000 }).toBe('completed');
+      } finally {
+        await worker.close();
+      }
       const page = await (await newContext(browser, web, lang)).newPage();
       const transcriptRequests: string[] = [];
       page.on('request', (r) => {
@@ -211,6 +219,11 @@ describe('transcripts, files and jobs of a testimony', () => {
       await signInThroughUi(page, lang, observer, `/app/cases/${caseId}/testimonies/${testimonyId}/transcripts`);
       await page.getByText(tr(lang, 'transcripts.notCleared.title')).waitFor();
       await page.getByRole('heading', { name: tr(lang, 'files.title'), exact: true }).waitFor();
+      await page.getByRole('button', { name: tr(lang, 'transcripts.redaction.showText') }).click();
+      const redacted = page.getByRole('group', { name: tr(lang, 'transcripts.redaction.deidentified') });
+      await redacted.getByText('요덕에서 일했습니다.', { exact: false }).waitFor();
+      // No start button: an analyst does not record; no download link either (no files here).
+      expect(await page.getByRole('button', { name: tr(lang, 'transcripts.redaction.start') }).count()).toBe(0);
       expect(transcriptRequests).toEqual([]);
       expect(await page.content()).not.toContain('김철수');
       await expectAccessible(page);

@@ -71,7 +71,7 @@ export function RedactionSection({ caseId, testimonyId, canStart }: { caseId: st
                 <Table.Td>{new Intl.NumberFormat(i18n.language).format(r.spanCount)}</Table.Td>
                 <Table.Td>{fmt.format(new Date(r.createdAt))}</Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="subtle" onClick={() => setOpenId(openId === r.id ? undefined : r.id)} aria-expanded={openId === r.id}>
+                  <Button size="xs" variant="default" onClick={() => setOpenId(openId === r.id ? undefined : r.id)} aria-expanded={openId === r.id}>
                     {openId === r.id ? t('transcripts.redaction.hideText') : t('transcripts.redaction.showText')}
                   </Button>
                 </Table.Td>

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|@mantine[\\/](core|hooks|notifications)|@tanstack[\\/](react-router|router-core|history|react-store|store|react-query|query-core)|@floating-ui[\\/][^\\/]+|i18next|react-i18next|openapi-fetch)[\\/]/;
+const VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|@mantine[\\/](hooks|notifications)|@tanstack[\\/](react-router|router-core|history|react-store|store|react-query|query-core)|@floating-ui[\\/][^\\/]+|i18next|react-i18next|openapi-fetch)[\\/]/;
 
 // Run from the repository root (npm run build:web). The api serves web/dist at /app/.
 export default defineConfig({
@@ -16,6 +16,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     rollupOptions: {
       output: {
+        // @mantine/core is not forced in: Rollup then keeps the components only lazy screens use
+        // (Modal, Select, Table, Pagination, …) in those screens' chunks, off the first load.
         // One long-lived vendor chunk for what every screen needs; heavier libraries that only
         // some screens use (@mantine/dates, dropzone, charts, react-virtual, diff, mammoth…) stay
         // in the lazy chunks of those screens, off the first load.

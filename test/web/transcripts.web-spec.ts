@@ -116,8 +116,18 @@ describe('transcripts, files and jobs of a testimony', () => {
       await englishDiff.locator('del', { hasText: 'Yodok' }).waitFor();
       await englishDiff.locator('ins', { hasText: 'Yoduk' }).waitFor();
 
-      // 3. The original edited into version 2; its diff is by character (Hangul).
+      // 3. The original edited into version 2; leaving with the edit unsaved asks first (declined: the edit stays).
       await originalBox.fill('저는 1997년에 요덕수용소에 강제노동을 했습니다.');
+      const asked: string[] = [];
+      page.once('dialog', (d) => {
+        asked.push(d.message());
+        void d.dismiss();
+      });
+      await page.getByRole('link', { name: tr(lang, 'transcripts.backToTestimonies') }).click();
+      expect(asked).toEqual([tr(lang, 'transcripts.leaveUnsaved')]);
+      expect(await originalBox.inputValue()).toBe('저는 1997년에 요덕수용소에 강제노동을 했습니다.');
+      expect(page.url()).toContain('/transcripts');
+      // Its diff is by character (Hangul).
       await page.getByRole('button', { name: tr(lang, 'transcripts.save', { language: ko }) }).click();
       await originalSection.getByText(tr(lang, 'transcripts.versionN', { version: '2' }), { exact: true }).first().waitFor();
       await originalSection.getByRole('button', { name: tr(lang, 'transcripts.showDiff') }).click();

@@ -13,7 +13,7 @@ export function TranscriptsPage() {
   const { caseId, testimonyId } = route.useParams();
   return (
     <Stack>
-      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/cases/$caseId/testimonies" params={{ caseId }} />}>
+      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/cases/$caseId/testimonies" params={{ caseId }} activeOptions={{ exact: true }} />}>
         {t('transcripts.backToTestimonies')}
       </Anchor>
       <PageTitle title={t('transcripts.pageTitle')} />

@@ -40,7 +40,8 @@ export function receiveSealedUpload(req: IncomingMessage, options: SealedUploadO
   return new Promise<SealedUpload>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fields: options.maxFields, fieldSize: options.maxFieldBytes, fileSize: options.maxBytes } });
+      // Browsers send file names as raw UTF-8 bytes; busboy's default (latin1) would garble Hangul.
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: options.maxFields, fieldSize: options.maxFieldBytes, fileSize: options.maxBytes } });
     } catch {
       reject(new DomainException('VALIDATION_FAILED', `Send ${options.what} as multipart/form-data with a field named file`, [{ field: 'file', problems: ['is required (multipart/form-data)'] }]));
       return;

@@ -368,6 +368,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/files/{fileId}/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FilesController_name"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/imports": {
         parameters: {
             query?: never;
@@ -1959,6 +1975,10 @@ export interface components {
             testimonyId?: string | null;
             uploadedAt: string;
         };
+        FileNameDto: {
+            /** @description The name the file was uploaded with; null when none was sent */
+            name?: string | null;
+        };
         GapTotalsDto: {
             no_evidence: number;
             only_unreviewed: number;
@@ -3043,6 +3063,7 @@ export type SchemaExcludedItemDto = components['schemas']['ExcludedItemDto'];
 export type SchemaExportDto = components['schemas']['ExportDto'];
 export type SchemaExportRecipientDto = components['schemas']['ExportRecipientDto'];
 export type SchemaFileDto = components['schemas']['FileDto'];
+export type SchemaFileNameDto = components['schemas']['FileNameDto'];
 export type SchemaGapTotalsDto = components['schemas']['GapTotalsDto'];
 export type SchemaGroupInputDto = components['schemas']['GroupInputDto'];
 export type SchemaImportCountsDto = components['schemas']['ImportCountsDto'];
@@ -4353,6 +4374,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FilesController_name: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileNameDto"];
+                };
             };
             401: {
                 headers: {

@@ -159,7 +159,7 @@ describe('transcripts, files and jobs of a testimony', () => {
 
       // 5. A recording dropped on the files panel: progress, the SHA-256 equal to node's and to the browser's, download.
       const recording = randomBytes(300_000);
-      await page.locator('input[type="file"][name="file"]').setInputFiles({ name: 'interview.mp3', mimeType: 'audio/mpeg', buffer: recording });
+      await page.locator('input[type="file"][name="file"]').setInputFiles({ name: '면담-녹음.mp3', mimeType: 'audio/mpeg', buffer: recording });
       const upload = page.getByTestId('upload');
       await upload.getByRole('progressbar', { name: tr(lang, 'files.progressLabel') }).waitFor();
       await upload.getByText(tr(lang, 'files.matches')).waitFor();
@@ -169,6 +169,9 @@ describe('transcripts, files and jobs of a testimony', () => {
       await downloadLink.click();
       const downloaded = await readFile((await (await downloading).path())!);
       expect(sha256(downloaded)).toBe(sha256(recording));
+      // Its name is sealed: shown on an explicit action that says it is audited.
+      await page.getByRole('button', { name: tr(lang, 'files.revealName') }).click();
+      await page.getByRole('cell', { name: '면담-녹음.mp3' }).waitFor();
       await expectAccessible(page);
       await shoot(page, 'transcripts-files', lang);
 

@@ -1,10 +1,11 @@
 import '@mantine/dropzone/styles.css';
-import { Alert, Anchor, Badge, Code, Group, Loader, Pagination, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Loader, Pagination, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCase } from '../cases/queries';
 import { downloadUrl, filesKey, useFiles } from './queries';
@@ -57,6 +58,7 @@ export function FilesPanel({ caseId, testimonyId }: { caseId: string; testimonyI
   const [refused, setRefused] = useState<string[]>([]);
   const bytes = (n: number) => formatBytes(n, i18n.language);
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const cleared = !!kase.data?.myIdentityClearance;
   const canUpload = kase.data?.myRole === 'lead' || kase.data?.myRole === 'investigator';
   // A testimony's files identify the witness: the API sends them only to cleared members.
   const canDownload = (f: FileInfo) => !f.testimonyId || !!kase.data?.myIdentityClearance;
@@ -144,6 +146,7 @@ export function FilesPanel({ caseId, testimonyId }: { caseId: string; testimonyI
         <Table striped withTableBorder aria-label={t('files.listLabel')}>
           <Table.Thead>
             <Table.Tr>
+              {cleared && <Table.Th>{t('files.name')}</Table.Th>}
               <Table.Th>{t('files.kind')}</Table.Th>
               <Table.Th>{t('files.mediaType')}</Table.Th>
               <Table.Th>{t('files.size')}</Table.Th>
@@ -155,6 +158,11 @@ export function FilesPanel({ caseId, testimonyId }: { caseId: string; testimonyI
           <Table.Tbody>
             {files.data.items.map((f) => (
               <Table.Tr key={f.id}>
+                {cleared && (
+                  <Table.Td>
+                    <FileName caseId={caseId} fileId={f.id} />
+                  </Table.Td>
+                )}
                 <Table.Td>{t(`files.kinds.${f.kind}`)}</Table.Td>
                 <Table.Td>{f.mediaType}</Table.Td>
                 <Table.Td>{bytes(f.size)}</Table.Td>
@@ -182,5 +190,21 @@ export function FilesPanel({ caseId, testimonyId }: { caseId: string; testimonyI
         <Pagination total={Math.ceil(files.data.total / PAGE)} value={offset / PAGE + 1} onChange={(p) => setOffset((p - 1) * PAGE)} />
       )}
     </Stack>
+  );
+}
+
+/**
+ * The name a file was uploaded with (it often names the witness): sealed, revealed only on an
+ * explicit action that says it is audited, kept in this component's memory only.
+ */
+function FileName({ caseId, fileId }: { caseId: string; fileId: string }) {
+  const { t } = useTranslation();
+  const reveal = useMutation({ mutationFn: () => unwrap(api.GET('/cases/{caseId}/files/{fileId}/name', { params: { path: { caseId, fileId } } })) });
+  if (reveal.error) return <ErrorAlert error={reveal.error} />;
+  if (reveal.data) return <Text size="sm">{reveal.data.name ?? t('files.noName')}</Text>;
+  return (
+    <Button size="xs" variant="default" onClick={() => reveal.mutate()} loading={reveal.isPending} title={t('files.revealAudited')}>
+      {t('files.revealName')}
+    </Button>
   );
 }

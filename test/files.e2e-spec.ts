@@ -43,6 +43,18 @@ describe('files: content-addressed, hashed at intake, verified on download', () 
     expect(audit.map((a) => a.action)).toEqual(['file.upload', 'file.download']);
   });
 
+  it('the uploaded name is sealed: only a cleared member reads it, and each read is audited', async () => {
+    const res = await ctx.http().post(`/cases/${f.caseId}/files`).set(...bearer(f.lead.token)).field('kind', 'audio').attach('file', Buffer.from('fake audio'), { filename: '김철수-면담.wav', contentType: 'audio/wav' }).expect(201);
+    expect(JSON.stringify(res.body)).not.toContain('김철수');
+    await ctx.http().get(`/cases/${f.caseId}/files/${res.body.id}/name`).set(...bearer(f.investigator.token)).expect(403);
+    const named = await ctx.http().get(`/cases/${f.caseId}/files/${res.body.id}/name`).set(...bearer(f.lead.token)).expect(200);
+    expect(named.body).toEqual({ name: '김철수-면담.wav' });
+    const audit = await ctx.sql<{ action: string; actor_id: string }>("SELECT action, actor_id FROM audit_log WHERE subject_id = $1 ORDER BY seq", [res.body.id]);
+    expect(audit.map((a) => a.action)).toEqual(['file.upload', 'file.name_read']);
+    expect(audit[1].actor_id).toBe(f.lead.id);
+    await ctx.http().get(`/cases/${f.caseId}/files/00000000-0000-4000-8000-000000000000/name`).set(...bearer(f.lead.token)).expect(404);
+  });
+
   it('stores the bytes encrypted, once per case however often they are uploaded', async () => {
     const bytes = Buffer.from('%PDF-1.4 a document naming 김철수 in plain text');
     const first = await ctx.http().post(`/cases/${f.caseId}/files`).set(...bearer(f.lead.token)).attach('file', bytes, 'a.pdf').expect(201);

@@ -34,7 +34,10 @@ describe('redaction through the queue', () => {
 
   it('POST answers 202 with a job; the worker writes the redacted text and the span log', async () => {
     const accepted = await ctx.http().post(`/cases/${f.caseId}/redactions`).set(...bearer(f.lead.token)).send({ testimonyId, profile: 'un' }).expect(202);
-    expect(accepted.body).toMatchObject({ status: 'queued', name: 'redaction.run', caseId: f.caseId });
+    expect(accepted.body).toMatchObject({ status: 'queued', name: 'redaction.run', caseId: f.caseId, testimonyIds: [testimonyId] });
+    // The case's job list names the testimony, so a screen finds its job again after a reload.
+    const listed = (await ctx.http().get(`/cases/${f.caseId}/jobs?queue=redaction`).set(...bearer(f.lead.token)).expect(200)).body;
+    expect(listed.items.find((j: { id: string }) => j.id === accepted.body.id)).toMatchObject({ testimonyIds: [testimonyId] });
     const done = await finished(accepted.body.id);
     expect(done).toMatchObject({ status: 'completed', progress: 100, result: { created: 1, skipped: 0 } });
     const list = await redactions();

@@ -99,7 +99,9 @@ describe('testimonies, transcripts and consent', () => {
     const base = `/cases/${f.caseId}/testimonies/${t.id}/transcripts`;
     await ctx.http().post(base).set(...lead).send({ kind: 'translation', language: 'en', text: 'x' }).expect(400);
     const original = await ctx.http().post(base).set(...lead).send({ kind: 'original', language: 'ko', text: TRANSCRIPT_TEXT }).expect(201);
-    expect(original.body.versions[0]).toMatchObject({ version: 1, length: TRANSCRIPT_TEXT.length });
+    expect(original.body.versions[0]).toMatchObject({ version: 1, length: TRANSCRIPT_TEXT.length, createdBy: f.lead.id });
+    const leadName = (await ctx.sql<{ display_name: string }>('SELECT display_name FROM users WHERE id = $1', [f.lead.id]))[0].display_name;
+    expect(original.body.versions[0].author).toBe(leadName);
     await ctx.http().post(base).set(...lead).send({ kind: 'original', language: 'ko', text: 'again' }).expect(409);
     const v2 = await ctx.http().post(`${base}/${original.body.id}/versions`).set(...lead).send({ basedOnVersion: 1, text: `${TRANSCRIPT_TEXT} (교정)` }).expect(201);
     expect(v2.body.latestVersion).toBe(2);

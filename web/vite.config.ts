@@ -22,6 +22,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     rollupOptions: {
       output: {
+        // @mantine/core is not forced in: Rollup then keeps the components only lazy screens use
+        // (Modal, Select, Table, Pagination, …) in those screens' chunks, off the first load.
         // One long-lived vendor chunk for what every screen needs; heavier libraries that only
         // some screens use (@mantine/dates, dropzone, charts, react-virtual, diff, mammoth…) stay
         // in the lazy chunks of those screens, off the first load.

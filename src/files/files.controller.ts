@@ -1,10 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { Page } from 'src/common/http/pagination';
-import { FileDto, ListFilesQueryDto, mapFile, UploadFileDto } from 'src/files/dto/file.dto';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
+import { FileDto, FileNameDto, ListFilesQueryDto, mapFile, UploadFileDto } from 'src/files/dto/file.dto';
 import { FilesService } from 'src/files/files.service';
 
 @ApiTags('files')
@@ -16,14 +16,23 @@ export class FilesController {
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadFileDto })
+  @ApiCreatedResponse({ type: FileDto })
   async upload(@Param('caseId', ParseUUIDPipe) caseId: string, @Req() req: Request, @CurrentUser() actor: AuthenticatedUser): Promise<FileDto> {
     return mapFile(await this.files.upload(caseId, req, actor));
   }
 
   @Get()
+  @ApiPageResponse(FileDto)
   async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListFilesQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<FileDto>> {
     const page = await this.files.list(caseId, query, actor);
     return { ...page, items: page.items.map(mapFile) };
+  }
+
+  /** The uploaded file name: identity clearance; audited. */
+  @Get(':fileId/name')
+  @ApiOkResponse({ type: FileNameDto })
+  async name(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('fileId', ParseUUIDPipe) fileId: string, @CurrentUser() actor: AuthenticatedUser): Promise<FileNameDto> {
+    return { name: await this.files.readName(caseId, fileId, actor) };
   }
 
   /** The original bytes, after re-checking their SHA-256. Audited. */

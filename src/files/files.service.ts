@@ -8,7 +8,7 @@ import { AuditService } from 'src/audit/audit.service';
 import { CaseAccessService } from 'src/cases/case-access.service';
 import { CaseKeysService } from 'src/cases/case-keys.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { seal } from 'src/common/crypto/envelope';
+import { open, seal } from 'src/common/crypto/envelope';
 import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
 import type { Page } from 'src/common/http/pagination';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
@@ -102,6 +102,18 @@ export class FilesService {
     }
     await this.audit.recordStandalone({ actorId: actor.id, action: 'file.download', subjectType: 'file', subjectId: fileId, caseId, details: { sha256: file.sha256 } });
     return { file, stream: await this.decrypting(file, dataKey) };
+  }
+
+  /** The uploaded file name (sealed: it often names the witness). Identity clearance; audited. */
+  async readName(caseId: string, fileId: string, actor: AuthenticatedUser): Promise<string | null> {
+    await this.access.require(caseId, actor, 'identity');
+    return this.dataSource.transaction(async (manager) => {
+      const file = await manager.createQueryBuilder(FileEntity, 'f').addSelect('f.nameSealed').where('f.id = :fileId AND f.case_id = :caseId', { fileId, caseId }).getOne();
+      if (!file) throw new NotFoundDomainException('File');
+      const name = file.nameSealed ? open(await this.keys.dataKey(caseId), file.nameSealed, nameAad(file.id)).toString('utf8') : null;
+      await this.audit.record(manager, { actorId: actor.id, action: 'file.name_read', subjectType: 'file', subjectId: fileId, caseId, details: {} });
+      return name;
+    });
   }
 
   private decrypting(file: FileEntity, dataKey: Buffer, chunkBytes?: number): Promise<Readable> {

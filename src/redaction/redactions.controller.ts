@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { Page } from 'src/common/http/pagination';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
 import { JobDto, mapJob } from 'src/jobs/dto/job.dto';
 import {
   AddTermDto, ApproveRedactionDto, CreateProfileDto, ListRedactionsQueryDto, mapRedaction, mapRedactionSummary, ProfileDto, RedactionDto, RedactionSummaryDto, RequestRedactionDto, ReturnRedactionDto, TermDto,
@@ -24,6 +24,7 @@ export class RedactionsController {
   }
 
   @Get('redactions')
+  @ApiPageResponse(RedactionSummaryDto)
   async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListRedactionsQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<RedactionSummaryDto>> {
     const page = await this.redactions.list(caseId, query, actor);
     return { ...page, items: page.items.map(mapRedactionSummary) };
@@ -31,6 +32,7 @@ export class RedactionsController {
 
   /** The span log is generic (output offsets and category) unless the caller has identity clearance. */
   @Get('redactions/:redactionId')
+  @ApiOkResponse({ type: RedactionDto })
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('redactionId', ParseUUIDPipe) id: string, @CurrentUser() actor: AuthenticatedUser): Promise<RedactionDto> {
     return mapRedaction(await this.redactions.get(caseId, id, actor));
   }
@@ -68,6 +70,7 @@ export class RedactionsController {
   }
 
   @Get('redaction-profiles')
+  @ApiOkResponse({ type: [ProfileDto] })
   profiles(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentUser() actor: AuthenticatedUser): Promise<ProfileDto[]> {
     return this.redactions.listProfiles(caseId, actor);
   }

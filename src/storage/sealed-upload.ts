@@ -65,8 +65,9 @@ export function receiveSealedUpload<F extends object>(req: IncomingMessage, opti
     let parser: busboy.Busboy;
     try {
       // fileSize + 1: busboy reports the limit when the count reaches it, so a file of exactly
-      // maxBytes must not reach it.
-      parser = busboy({ headers: req.headers, limits: { files: 1, fields: options.maxFields, parts: options.maxFields + 2, fieldSize: options.maxFieldBytes, fileSize: options.maxBytes + 1 } });
+      // maxBytes must not reach it. Browsers send file names as raw UTF-8 bytes; busboy's default
+      // (latin1) would garble Hangul.
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: options.maxFields, parts: options.maxFields + 2, fieldSize: options.maxFieldBytes, fileSize: options.maxBytes + 1 } });
     } catch {
       reject(new DomainException('VALIDATION_FAILED', `Send ${options.what} as multipart/form-data with a field named file`, [{ field: 'file', problems: ['is required (multipart/form-data)'] }]));
       return;

@@ -85,18 +85,20 @@ export class TestimoniesController {
   }
 
   @Post(':testimonyId/transcripts')
+  @ApiCreatedResponse({ type: TranscriptDto })
   async createTranscript(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @Body() body: CreateTranscriptDto, @CurrentUser() actor: AuthenticatedUser): Promise<TranscriptDto> {
     const v = await this.transcripts.create(caseId, testimonyId, body, actor);
-    return mapTranscript(v.transcript, v.versions);
+    return mapTranscript(v.transcript, v.versions, v.authors);
   }
 
   @Get(':testimonyId/transcripts')
   @ApiOkResponse({ type: [TranscriptDto] })
   async listTranscripts(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('testimonyId', ParseUUIDPipe) testimonyId: string, @CurrentUser() actor: AuthenticatedUser): Promise<TranscriptDto[]> {
-    return (await this.transcripts.list(caseId, testimonyId, actor)).map((v) => mapTranscript(v.transcript, v.versions));
+    return (await this.transcripts.list(caseId, testimonyId, actor)).map((v) => mapTranscript(v.transcript, v.versions, v.authors));
   }
 
   @Post(':testimonyId/transcripts/:transcriptId/versions')
+  @ApiCreatedResponse({ type: TranscriptDto })
   async addVersion(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Param('testimonyId', ParseUUIDPipe) testimonyId: string,
@@ -105,11 +107,12 @@ export class TestimoniesController {
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<TranscriptDto> {
     const v = await this.transcripts.addVersion(caseId, testimonyId, transcriptId, body, actor);
-    return mapTranscript(v.transcript, v.versions);
+    return mapTranscript(v.transcript, v.versions, v.authors);
   }
 
   /** Raw text of one version: identity clearance; audited. */
   @Get(':testimonyId/transcripts/:transcriptId/versions/:version')
+  @ApiOkResponse({ type: TranscriptTextDto })
   async readVersion(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Param('testimonyId', ParseUUIDPipe) testimonyId: string,

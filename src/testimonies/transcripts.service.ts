@@ -10,12 +10,15 @@ import { DomainException, NotFoundDomainException, ValidationDomainException } f
 import type { AddTranscriptVersionDto, CreateTranscriptDto } from 'src/testimonies/dto/transcript.dto';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptEntity, TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
+import { UserEntity } from 'src/users/entities/user.entity';
 
 export const transcriptAad = (versionId: string) => `transcript-version:${versionId}:text`;
 
 export interface TranscriptView {
   transcript: TranscriptEntity;
   versions: TranscriptVersionEntity[];
+  /** Display names of the versions' authors, by user id. */
+  authors: Map<string, string>;
 }
 
 @Injectable()
@@ -43,7 +46,7 @@ export class TranscriptsService {
       const transcript = await manager.save(manager.create(TranscriptEntity, { caseId, testimonyId, kind: input.kind, language: input.language, latestVersion: 1, createdBy: actor.id }));
       const version = await this.writeVersion(manager, transcript, 1, input.text, input.translatesVersionId ?? null, input.note ?? null, actor);
       await this.audit.record(manager, { actorId: actor.id, action: 'transcript.create', subjectType: 'transcript', subjectId: transcript.id, caseId, details: { testimonyId, kind: input.kind, language: input.language, length: version.textLength, sha256: version.textSha256 } });
-      return { transcript, versions: [version] };
+      return { transcript, versions: [version], authors: await this.authors(manager, [version]) };
     });
   }
 
@@ -62,7 +65,8 @@ export class TranscriptsService {
       transcript.latestVersion = next;
       await manager.save(transcript);
       await this.audit.record(manager, { actorId: actor.id, action: 'transcript.version', subjectType: 'transcript', subjectId: transcriptId, caseId, details: { version: next, length: version.textLength, sha256: version.textSha256 } });
-      return { transcript, versions: await this.versions(manager, [transcriptId]) };
+      const versions = await this.versions(manager, [transcriptId]);
+      return { transcript, versions, authors: await this.authors(manager, versions) };
     });
   }
 
@@ -96,12 +100,20 @@ export class TranscriptsService {
     return manager.find(TranscriptVersionEntity, { where: { transcriptId: In(transcriptIds) }, order: { version: 'ASC' } });
   }
 
+  private async authors(manager: EntityManager, versions: TranscriptVersionEntity[]): Promise<Map<string, string>> {
+    const ids = [...new Set(versions.map((v) => v.createdBy))];
+    if (!ids.length) return new Map();
+    const users = await manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, displayName: true } });
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+
   async list(caseId: string, testimonyId: string, actor: AuthenticatedUser): Promise<TranscriptView[]> {
     await this.access.require(caseId, actor, 'read');
     if (!(await this.dataSource.getRepository(TestimonyEntity).exists({ where: { id: testimonyId, caseId } }))) throw new NotFoundDomainException('Testimony');
     const transcripts = await this.dataSource.getRepository(TranscriptEntity).find({ where: { testimonyId }, order: { createdAt: 'ASC' } });
     const versions = await this.versions(this.dataSource.manager, transcripts.map((t) => t.id));
-    return transcripts.map((transcript) => ({ transcript, versions: versions.filter((v) => v.transcriptId === transcript.id) }));
+    const authors = await this.authors(this.dataSource.manager, versions);
+    return transcripts.map((transcript) => ({ transcript, versions: versions.filter((v) => v.transcriptId === transcript.id), authors }));
   }
 
   /** Raw text: needs identity clearance, and every read is audited. */

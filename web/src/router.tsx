@@ -76,6 +76,25 @@ const caseMembersRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/cases/MembersTab'), 'MembersTab'),
 });
 
+const caseFilesRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/files',
+  component: lazyRouteComponent(() => import('./features/files/FilesPanel'), 'CaseFilesTab'),
+});
+
+const caseJobsRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/jobs',
+  component: lazyRouteComponent(() => import('./features/jobs/CaseJobsTab'), 'CaseJobsTab'),
+});
+
+// A testimony's transcripts and files on their own page (the testimony page also renders the slots).
+const testimonyTranscriptsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases/$caseId/testimonies/$testimonyId/transcripts',
+  component: lazyRouteComponent(() => import('./features/transcripts/TranscriptsPage'), 'TranscriptsPage'),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account',
@@ -125,7 +144,8 @@ const adminAuditRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   homeRoute,
   casesRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute]),
+  testimonyTranscriptsRoute,
   accountRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminNewUserRoute, adminUserRoute, adminTwoFactorRoute, adminAuditRoute]),
 ]);

@@ -28,3 +28,7 @@ export class FileDto {
 export function mapFile(f: FileEntity): FileDto {
   return { id: f.id, testimonyId: f.testimonyId, kind: f.kind, mediaType: f.mediaType, size: Number(f.sizeBytes), sha256: f.sha256, uploadedAt: f.createdAt.toISOString() };
 }
+
+export class FileNameDto {
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The name the file was uploaded with; null when none was sent' }) name: string | null;
+}

@@ -14,8 +14,15 @@ export class JobDto {
   @ApiPropertyOptional({ nullable: true, type: Object }) result: JsonObject | null;
   @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) caseId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: [String], description: 'The testimonies the job works on (a redaction of some testimonies), so a screen can find its job again; null when it is not about chosen testimonies' })
+  testimonyIds: string[] | null;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String }) finishedAt: string | null;
+}
+
+function jobTestimonyIds(payload: JsonObject | null): string[] | null {
+  const ids = payload?.testimonyIds;
+  return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? (ids as string[]) : null;
 }
 
 export function mapJob(job: JobEntity): JobDto {
@@ -29,6 +36,7 @@ export function mapJob(job: JobEntity): JobDto {
     result: job.result,
     error: job.error,
     caseId: job.caseId,
+    testimonyIds: jobTestimonyIds(job.payload),
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
   };

@@ -28,6 +28,8 @@ export class TranscriptVersionDto {
   @ApiProperty() sha256: string;
   @ApiPropertyOptional({ nullable: true, type: String }) translatesVersionId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The user who saved this version' }) createdBy: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Display name of that user (a staff member, not a witness)' }) author: string | null;
   @ApiProperty() createdAt: string;
 }
 
@@ -43,10 +45,14 @@ export class TranscriptTextDto extends TranscriptVersionDto {
   @ApiProperty() text: string;
 }
 
-export function mapTranscriptVersion(v: TranscriptVersionEntity): TranscriptVersionDto {
-  return { id: v.id, version: v.version, length: v.textLength, sha256: v.textSha256, translatesVersionId: v.translatesVersionId, note: v.note, createdAt: v.createdAt.toISOString() };
+/** authors: display names by user id, for the versions' `author`. */
+export function mapTranscriptVersion(v: TranscriptVersionEntity, authors: ReadonlyMap<string, string> = new Map()): TranscriptVersionDto {
+  return {
+    id: v.id, version: v.version, length: v.textLength, sha256: v.textSha256, translatesVersionId: v.translatesVersionId, note: v.note,
+    createdBy: v.createdBy, author: authors.get(v.createdBy) ?? null, createdAt: v.createdAt.toISOString(),
+  };
 }
 
-export function mapTranscript(t: TranscriptEntity, versions: TranscriptVersionEntity[]): TranscriptDto {
-  return { id: t.id, kind: t.kind, language: t.language, latestVersion: t.latestVersion, versions: versions.map(mapTranscriptVersion) };
+export function mapTranscript(t: TranscriptEntity, versions: TranscriptVersionEntity[], authors: ReadonlyMap<string, string> = new Map()): TranscriptDto {
+  return { id: t.id, kind: t.kind, language: t.language, latestVersion: t.latestVersion, versions: versions.map((v) => mapTranscriptVersion(v, authors)) };
 }

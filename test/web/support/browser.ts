@@ -31,7 +31,7 @@ export function tr(lang: Lang, key: string, vars: Record<string, string> = {}): 
 /** Fails on any serious or critical axe violation, listing rule, impact and the offending nodes. */
 export async function expectAccessible(page: Page): Promise<void> {
   // Whatever still animates (a transition the app runs regardless) is measured once it has ended.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')", undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.html.slice(0, 200)}\n    ${n.failureSummary ?? ''}`).join('\n  ')}`).join('\n');

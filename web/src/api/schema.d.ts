@@ -368,6 +368,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/files/{fileId}/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FilesController_name"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/imports": {
         parameters: {
             query?: never;
@@ -1971,6 +1987,22 @@ export interface components {
             /** @example OHCHR Seoul */
             name: string;
         };
+        FileDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "audio" | "video" | "document" | "image" | "other";
+            mediaType: string;
+            /** @description SHA-256 of the original bytes, computed at intake */
+            sha256: string;
+            size: number;
+            testimonyId?: string | null;
+            uploadedAt: string;
+        };
+        FileNameDto: {
+            /** @description The name the file was uploaded with; null when none was sent */
+            name?: string | null;
+        };
         GapTotalsDto: {
             no_evidence: number;
             only_unreviewed: number;
@@ -2064,6 +2096,8 @@ export interface components {
             result?: Record<string, never> | null;
             /** @enum {string} */
             status: "queued" | "active" | "completed" | "failed";
+            /** @description The testimonies the job works on (a redaction of some testimonies), so a screen can find its job again; null when it is not about chosen testimonies */
+            testimonyIds?: string[] | null;
         };
         JobPageDto: {
             items: components["schemas"]["JobDto"][];
@@ -2422,6 +2456,13 @@ export interface components {
              */
             unitId?: string;
         };
+        ProfileDto: {
+            actions: Record<string, never>;
+            builtIn: boolean;
+            labels: Record<string, never>;
+            name: string;
+            neutraliseParticles: boolean;
+        };
         ProvenanceDto: {
             /** @example Documentation team A */
             collectedBy?: string;
@@ -2533,6 +2574,29 @@ export interface components {
             testimonyId: string;
             /** @description The redacted text (no identities by construction) */
             text: string;
+            /** Format: uuid */
+            transcriptId: string;
+            /** Format: uuid */
+            transcriptVersionId: string;
+            version: number;
+        };
+        RedactionSummaryDto: {
+            createdAt: string;
+            dictionaryVersion: string;
+            /** Format: uuid */
+            id: string;
+            profile: string;
+            /** @description SHA-256 of the redacted text (the approved version once approved) */
+            redactedSha256: string;
+            reviewedAt?: string | null;
+            reviewedBy?: string | null;
+            /** @description SHA-256 of the original text it was made from */
+            sourceSha256: string;
+            spanCount: number;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "returned" | "stale";
+            /** Format: uuid */
+            testimonyId: string;
             /** Format: uuid */
             transcriptId: string;
             /** Format: uuid */
@@ -2751,8 +2815,34 @@ export interface components {
             latestVersion: number;
             versions: components["schemas"]["TranscriptVersionDto"][];
         };
-        TranscriptVersionDto: {
+        TranscriptTextDto: {
+            /** @description Display name of that user (a staff member, not a witness) */
+            author?: string | null;
             createdAt: string;
+            /**
+             * Format: uuid
+             * @description The user who saved this version
+             */
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Length in UTF-16 code units (the unit of passage offsets) */
+            length: number;
+            note?: string | null;
+            sha256: string;
+            text: string;
+            translatesVersionId?: string | null;
+            version: number;
+        };
+        TranscriptVersionDto: {
+            /** @description Display name of that user (a staff member, not a witness) */
+            author?: string | null;
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The user who saved this version
+             */
+            createdBy: string;
             /** Format: uuid */
             id: string;
             /** @description Length in UTF-16 code units (the unit of passage offsets) */
@@ -3093,6 +3183,8 @@ export type SchemaErrorResponseDto = components['schemas']['ErrorResponseDto'];
 export type SchemaExcludedItemDto = components['schemas']['ExcludedItemDto'];
 export type SchemaExportDto = components['schemas']['ExportDto'];
 export type SchemaExportRecipientDto = components['schemas']['ExportRecipientDto'];
+export type SchemaFileDto = components['schemas']['FileDto'];
+export type SchemaFileNameDto = components['schemas']['FileNameDto'];
 export type SchemaGapTotalsDto = components['schemas']['GapTotalsDto'];
 export type SchemaGroupInputDto = components['schemas']['GroupInputDto'];
 export type SchemaImportCountsDto = components['schemas']['ImportCountsDto'];
@@ -3133,6 +3225,7 @@ export type SchemaPlaceNameDto = components['schemas']['PlaceNameDto'];
 export type SchemaPlaceNameInputDto = components['schemas']['PlaceNameInputDto'];
 export type SchemaPlaceRefDto = components['schemas']['PlaceRefDto'];
 export type SchemaPositionInputDto = components['schemas']['PositionInputDto'];
+export type SchemaProfileDto = components['schemas']['ProfileDto'];
 export type SchemaProvenanceDto = components['schemas']['ProvenanceDto'];
 export type SchemaPutMemberDto = components['schemas']['PutMemberDto'];
 export type SchemaRawHitDto = components['schemas']['RawHitDto'];
@@ -3141,6 +3234,7 @@ export type SchemaReadinessDto = components['schemas']['ReadinessDto'];
 export type SchemaRecoveryCodesDto = components['schemas']['RecoveryCodesDto'];
 export type SchemaRedactionCommentDto = components['schemas']['RedactionCommentDto'];
 export type SchemaRedactionDto = components['schemas']['RedactionDto'];
+export type SchemaRedactionSummaryDto = components['schemas']['RedactionSummaryDto'];
 export type SchemaRelativeDto = components['schemas']['RelativeDto'];
 export type SchemaRequestRedactionDto = components['schemas']['RequestRedactionDto'];
 export type SchemaRequirementInputDto = components['schemas']['RequirementInputDto'];
@@ -3162,6 +3256,7 @@ export type SchemaTestimonyDto = components['schemas']['TestimonyDto'];
 export type SchemaTestimonySensitiveDto = components['schemas']['TestimonySensitiveDto'];
 export type SchemaTestimonySensitiveResponseDto = components['schemas']['TestimonySensitiveResponseDto'];
 export type SchemaTranscriptDto = components['schemas']['TranscriptDto'];
+export type SchemaTranscriptTextDto = components['schemas']['TranscriptTextDto'];
 export type SchemaTranscriptVersionDto = components['schemas']['TranscriptVersionDto'];
 export type SchemaTwoFactorEnrolmentDto = components['schemas']['TwoFactorEnrolmentDto'];
 export type SchemaTwoFactorPolicyDto = components['schemas']['TwoFactorPolicyDto'];
@@ -4341,7 +4436,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["FileDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -4372,7 +4471,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FileDto"];
+                };
             };
             401: {
                 headers: {
@@ -4401,6 +4502,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    FilesController_name: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileNameDto"];
+                };
             };
             401: {
                 headers: {
@@ -5278,7 +5409,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProfileDto"][];
+                };
             };
             401: {
                 headers: {
@@ -5400,7 +5533,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["RedactionSummaryDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -5461,7 +5598,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RedactionDto"];
+                };
             };
             401: {
                 headers: {
@@ -6015,7 +6154,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TranscriptDto"];
+                };
             };
             401: {
                 headers: {
@@ -6048,7 +6189,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TranscriptDto"];
+                };
             };
             401: {
                 headers: {
@@ -6078,7 +6221,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TranscriptTextDto"];
+                };
             };
             401: {
                 headers: {

@@ -78,13 +78,19 @@ export class LegalService {
     const cached = framework.status !== 'draft' ? this.contentCache.get(framework.id) : undefined;
     if (cached) return cached;
     const frameworkId = framework.id;
-    const [shared, crimes, elements, modes, requirements] = await Promise.all([
-      manager.find(LegalSharedRequirementEntity, { where: { frameworkId }, order: { sortOrder: 'ASC', code: 'ASC' } }),
-      manager.find(LegalCrimeEntity, { where: { frameworkId }, order: { groupKey: 'ASC', sortOrder: 'ASC', code: 'ASC' } }),
-      manager.find(LegalElementEntity, { where: { frameworkId }, order: { number: 'ASC' } }),
-      manager.find(LegalModeEntity, { where: { frameworkId }, order: { sortOrder: 'ASC', code: 'ASC' } }),
-      manager.find(LegalModeRequirementEntity, { where: { frameworkId }, order: { number: 'ASC' } }),
-    ]);
+    const reads = [
+      () => manager.find(LegalSharedRequirementEntity, { where: { frameworkId }, order: { sortOrder: 'ASC', code: 'ASC' } }),
+      () => manager.find(LegalCrimeEntity, { where: { frameworkId }, order: { groupKey: 'ASC', sortOrder: 'ASC', code: 'ASC' } }),
+      () => manager.find(LegalElementEntity, { where: { frameworkId }, order: { number: 'ASC' } }),
+      () => manager.find(LegalModeEntity, { where: { frameworkId }, order: { sortOrder: 'ASC', code: 'ASC' } }),
+      () => manager.find(LegalModeRequirementEntity, { where: { frameworkId }, order: { number: 'ASC' } }),
+    ] as const;
+    // In a transaction there is one connection: queries queued on it at once are deprecated in pg,
+    // so they run one after another there, and side by side from the pool otherwise.
+    const inTransaction = manager.queryRunner !== undefined;
+    const [shared, crimes, elements, modes, requirements] = inTransaction
+      ? [await reads[0](), await reads[1](), await reads[2](), await reads[3](), await reads[4]()]
+      : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3](), reads[4]()]);
     const groupOrder = new Map(framework.groups.map((g) => [g.key, g.sortOrder]));
     crimes.sort((a, b) => (groupOrder.get(a.groupKey) ?? Number.MAX_SAFE_INTEGER) - (groupOrder.get(b.groupKey) ?? Number.MAX_SAFE_INTEGER) || a.groupKey.localeCompare(b.groupKey) || a.sortOrder - b.sortOrder);
     const content: FrameworkContent = {

@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Loader, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
@@ -18,6 +18,10 @@ const theme = createTheme({
   primaryColor: 'indigo',
   // Shade 8 keeps white text on filled buttons above the WCAG AA contrast ratio (4.5:1).
   primaryShade: 8,
+  components: {
+    // A loader carries its label ("Loading…"); a bare span may not, so it is a status region.
+    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+  },
 });
 
 // Mantine's default "dimmed" grey is 3.3:1 on white; gray.7 passes WCAG AA, so c="dimmed" stays usable.

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Browser, Page, Response } from 'playwright-core';
 import { bearer } from '../helpers/test-app';
 import { expectAccessible, launchBrowser, newContext, screenshot, signInThroughUi, tr, type Lang } from './support/browser';
-import { createCase, createUser, startWebApp, type TestUser, type WebApp } from './support/web-app';
+import { addMember, createCase, createUser, startWebApp, type WebApp } from './support/web-app';
 
 /**
  * The whole journey of issue 15: an interviewer records a new witness's testimony (interview,
@@ -79,9 +79,6 @@ describe('the interviewer journey, then the same case seen by a member without i
     await web?.close();
   });
 
-  const addMember = (caseId: string, lead: TestUser, user: TestUser, role: string, identityClearance: boolean) =>
-    web.ctx.http().put(`/cases/${caseId}/members/${user.id}`).set(...bearer(lead.token)).send({ role, identityClearance }).expect(200);
-
   for (const lang of ['ko', 'en'] as const satisfies readonly Lang[]) {
     const w = WITNESS[lang];
     const ko = languageName(lang, 'ko');
@@ -93,8 +90,8 @@ describe('the interviewer journey, then the same case seen by a member without i
       const analyst = await createUser(web, 'analyst', lang === 'ko' ? '서분석' : 'Alan Analyst');
       const caseTitle = lang === 'ko' ? '온성 보위부 구금 증언' : 'Onsong detention testimonies';
       const caseId = await createCase(web, lead, caseTitle);
-      await addMember(caseId, lead, interviewer, 'investigator', true);
-      await addMember(caseId, lead, analyst, 'analyst', false);
+      await addMember(web, caseId, lead, interviewer, 'investigator', true);
+      await addMember(web, caseId, lead, analyst, 'analyst', false);
       const original = `제 이름은 ${w.hangul}입니다. 2018년에 ${w.phrase} 동안 갇혀 있었습니다.`;
       const translation = `My name is ${w.romanised}. In 2018 I was held for months in an underground cell of the security bureau.`;
       const recording = randomBytes(40_000);

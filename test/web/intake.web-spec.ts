@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { bearer } from '../helpers/test-app';
 import { browserStorageDump, expectAccessible, launchBrowser, newContext, screenshot, signInThroughUi, tr, type Lang } from './support/browser';
-import { createCase, createUser, startWebApp, type TestUser, type WebApp } from './support/web-app';
+import { addMember, createCase, createUser, startWebApp, type TestUser, type WebApp } from './support/web-app';
 
 /** The input of a Mantine Select (a combobox) or MultiSelect/TagsInput, by its label. */
 const field = (page: Page, label: string) => page.getByRole('combobox', { name: label }).or(page.getByRole('textbox', { name: label })).first();
@@ -24,17 +24,14 @@ describe('testimony intake: the stepper, consent and its withdrawal, and what an
     await web?.close();
   });
 
-  const addMember = (caseId: string, lead: TestUser, user: TestUser, role: string, identityClearance: boolean) =>
-    web.ctx.http().put(`/cases/${caseId}/members/${user.id}`).set(...bearer(lead.token)).send({ role, identityClearance }).expect(200);
-
   for (const lang of ['ko', 'en'] as const satisfies readonly Lang[]) {
     it(`[${lang}] a cleared interviewer records a new witness's testimony with consent; withdrawal adds a version; an uncleared member never receives the sensitive details`, async () => {
       const lead = await createUser(web, 'investigator', lang === 'ko' ? '최책임' : 'Lena Lead');
       const interviewer = await createUser(web, 'investigator', lang === 'ko' ? '박면담' : 'Ivy Interviewer');
       const analyst = await createUser(web, 'analyst', lang === 'ko' ? '이분석' : 'Andy Analyst');
       const caseId = await createCase(web, lead, lang === 'ko' ? '전거리 교화소 증언' : 'Chongori kyohwaso testimonies');
-      await addMember(caseId, lead, interviewer, 'investigator', true);
-      await addMember(caseId, lead, analyst, 'analyst', false);
+      await addMember(web, caseId, lead, interviewer, 'investigator', true);
+      await addMember(web, caseId, lead, analyst, 'analyst', false);
       const place = `Safe house ${lang} ${Date.now()} room 3`;
       const interpreter = `Interpreter ${lang} Kang`;
       const reason = `Worried about her brother in Hoeryong (${lang})`;
@@ -185,7 +182,7 @@ describe('testimony intake: the stepper, consent and its withdrawal, and what an
     const lead = await createUser(web, 'investigator', 'Lena Lead');
     const investigator = await createUser(web, 'investigator', 'Una Uncleared');
     const caseId = await createCase(web, lead, 'Hoeryong forced repatriation');
-    await addMember(caseId, lead, investigator, 'investigator', false);
+    await addMember(web, caseId, lead, investigator, 'investigator', false);
     const context = await newContext(browser, web, lang);
     const page = await context.newPage();
     const urls: string[] = [];

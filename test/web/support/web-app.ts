@@ -33,3 +33,8 @@ export async function createCase(web: WebApp, owner: TestUser, title: string, de
   const res = await web.ctx.http().post('/cases').set(...bearer(owner.token)).send({ title, description }).expect(201);
   return res.body.id as string;
 }
+
+/** Adds (or updates) `user` as a member of the case with `role` and identity clearance, through the API as `lead`. */
+export async function addMember(web: WebApp, caseId: string, lead: TestUser, user: TestUser, role: string, identityClearance: boolean): Promise<void> {
+  await web.ctx.http().put(`/cases/${caseId}/members/${user.id}`).set(...bearer(lead.token)).send({ role, identityClearance }).expect(200);
+}

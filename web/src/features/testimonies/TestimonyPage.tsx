@@ -41,10 +41,18 @@ export function TestimonyPage() {
       <Group justify="space-between" align="center">
         <Group gap="sm">
           <Title order={2}>{t('testimonies.page.title')}</Title>
-          <PseudonymBadge code={t0.interviewee.code} />
+          <Anchor
+            renderRoot={(props) => <Link {...props} to="/cases/$caseId/people/$personId" params={{ caseId, personId: t0.interviewee.id }} />}
+            aria-label={t('people.openPerson', { code: t0.interviewee.code })}
+          >
+            <PseudonymBadge code={t0.interviewee.code} />
+          </Anchor>
           <StatusBadge status={t0.status} />
         </Group>
-        <Anchor renderRoot={(props) => <Link {...props} to="/cases/$caseId/testimonies" params={{ caseId }} />}>{t('testimonies.page.backToList')}</Anchor>
+        <Group gap="md">
+          <Anchor renderRoot={(props) => <Link {...props} to="/cases/$caseId/testimonies/$testimonyId/transcripts" params={{ caseId, testimonyId }} />}>{t('testimonies.page.openTranscripts')}</Anchor>
+          <Anchor renderRoot={(props) => <Link {...props} to="/cases/$caseId/testimonies" params={{ caseId }} />}>{t('testimonies.page.backToList')}</Anchor>
+        </Group>
       </Group>
       <StatusWorkflow caseId={caseId} testimony={t0} role={role} />
       <MetadataPanel caseId={caseId} testimony={t0} members={members.data} canEdit={role === 'lead' || role === 'investigator'} />

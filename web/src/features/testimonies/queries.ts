@@ -38,7 +38,8 @@ export const testimonyKeys = {
   detail: (caseId: string, testimonyId: string) => ['testimonies', caseId, 'detail', testimonyId] as const,
   consents: (caseId: string, testimonyId: string) => ['testimonies', caseId, 'consents', testimonyId] as const,
   sensitive: (caseId: string, testimonyId: string) => ['testimonies', caseId, 'sensitive', testimonyId] as const,
-  transcripts: (caseId: string, testimonyId: string) => ['testimonies', caseId, 'transcripts', testimonyId] as const,
+  /** The same key as the transcripts panel's list, so saving a transcript updates the workflow's count. */
+  transcripts: (caseId: string, testimonyId: string) => ['transcripts', caseId, testimonyId] as const,
 };
 
 export function useTestimonies(caseId: string, filters: TestimonyFilters) {

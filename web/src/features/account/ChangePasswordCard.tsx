@@ -58,7 +58,6 @@ export function ChangePasswordCard() {
             value={current}
             onChange={(e) => setCurrent(e.currentTarget.value)}
             error={currentWrong ? t('account.password.currentWrong') : undefined}
-            required
           />
           <PasswordInput
             label={t('account.password.new')}
@@ -67,7 +66,6 @@ export function ChangePasswordCard() {
             value={next}
             onChange={(e) => setNext(e.currentTarget.value)}
             error={newProblems ? t('admin.users.passwordRefused') : undefined}
-            required
           />
           {newProblems && <PasswordFeedback problems={newProblems} />}
           <PasswordInput
@@ -79,7 +77,6 @@ export function ChangePasswordCard() {
               setMismatch(false);
             }}
             error={mismatch ? t('account.password.mismatch') : undefined}
-            required
           />
           <Group>
             <Button type="submit" loading={change.isPending} disabled={!current || !next || !confirm}>

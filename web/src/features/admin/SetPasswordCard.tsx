@@ -57,7 +57,7 @@ export function SetPasswordCard({ user }: { user: User }) {
           </Group>
         </Stack>
       </form>
-      <Modal opened={confirmOpen} onClose={() => setConfirmOpen(false)} centered title={t('admin.user.passwordSet')}>
+      <Modal opened={confirmOpen} onClose={() => setConfirmOpen(false)} centered title={t('admin.user.passwordSet')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack>
           <Text size="sm">{t('admin.user.passwordConfirm', { name: user.displayName })}</Text>
           <Group justify="flex-end">

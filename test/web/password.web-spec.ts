@@ -10,6 +10,12 @@ async function fillSignIn(page: Page, lang: Lang, email: string, password: strin
   await page.getByRole('button', { name: tr(lang, 'signIn.submit'), exact: true }).click();
 }
 
+/** A full-page screenshot from the top, so the fixed header is not painted over the middle. */
+async function shot(page: Page, name: string, lang: Lang): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await screenshot(page, name, lang);
+}
+
 describe('changing passwords in the browser', () => {
   let web: WebApp;
   let browser: Browser;
@@ -57,7 +63,7 @@ describe('changing passwords in the browser', () => {
       await feedback.getByText(tr(lang, 'admin.password.weak')).waitFor();
       await expect(feedback.textContent()).resolves.toMatch(new RegExp(tr(lang, 'admin.password.strength', { score: '\\d', needed: '3' })));
       await expectAccessible(page);
-      await screenshot(page, 'account-password-refused', lang);
+      await shot(page, 'account-password-refused', lang);
 
       // A strong one: changed; this session stays, the other one (the API token) ends.
       await next.fill(strong);
@@ -67,7 +73,7 @@ describe('changing passwords in the browser', () => {
       expect(await current.inputValue()).toBe('');
       await web.ctx.http().get('/auth/me').set(...bearer(user.token)).expect(401);
       await expectAccessible(page);
-      await screenshot(page, 'account-password', lang);
+      await shot(page, 'account-password', lang);
       expect(await browserStorageDump(page)).not.toContain(strong);
 
       // Sign out; the old password no longer works, the new one does.
@@ -103,7 +109,7 @@ describe('changing passwords in the browser', () => {
       const confirm = page.getByRole('dialog', { name: tr(lang, 'admin.user.passwordSet') });
       await confirm.getByText(tr(lang, 'admin.user.passwordConfirm', { name })).waitFor();
       await expectAccessible(page);
-      await screenshot(page, 'admin-user-password-confirm', lang);
+      await shot(page, 'admin-user-password-confirm', lang);
       await confirm.getByRole('button', { name: tr(lang, 'admin.user.passwordSubmit') }).click();
       await page.getByRole('alert').filter({ hasText: tr(lang, 'admin.password.refused') }).getByText(tr(lang, 'admin.password.weak')).waitFor();
       await web.ctx.http().get('/auth/me').set(...bearer(user.token)).expect(200);
@@ -114,7 +120,7 @@ describe('changing passwords in the browser', () => {
       await confirm.getByRole('button', { name: tr(lang, 'admin.user.passwordSubmit') }).click();
       await page.getByRole('status').getByText(tr(lang, 'admin.user.passwordDone', { name })).waitFor();
       await expectAccessible(page);
-      await screenshot(page, 'admin-user-password', lang);
+      await shot(page, 'admin-user-password', lang);
       await web.ctx.http().get('/auth/me').set(...bearer(user.token)).expect(401);
 
       // The user's open page: the next request asks them to sign in again, with the new password.

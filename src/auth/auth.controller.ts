@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Ip, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthService } from 'src/auth/auth.service';
 import { LoginDto, LoginResponseDto, mapLogin } from 'src/auth/dto/login.dto';
 import { mapMe, MeDto } from 'src/auth/dto/me.dto';
-import { mapSession, SessionDto, SessionSignInDto, UpdateMeDto } from 'src/auth/dto/session.dto';
+import { ChangePasswordDto, mapSession, SessionDto, SessionSignInDto, UpdateMeDto } from 'src/auth/dto/session.dto';
 import { AllowDuringEnrolment, Authenticated, CurrentUser, Public } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { clearedSessionCookieOptions, SESSION_COOKIE, sessionCookieOptions } from 'src/common/auth/session-cookie';
@@ -68,6 +68,20 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   async updateMe(@CurrentUser() actor: AuthenticatedUser, @Body() body: UpdateMeDto): Promise<MeDto> {
     return mapMe(await this.auth.updatePreferences(actor, body));
+  }
+
+  @Post('password')
+  @Authenticated()
+  @HttpCode(204)
+  @Header('Cache-Control', 'no-store')
+  @ApiNoContentResponse({ description: 'The password is changed; every other session of the caller is revoked, this one stays; audited (auth.password_changed)' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'VALIDATION_FAILED naming currentPassword (wrong: counted as a failed sign-in) or newPassword (too short, too easy to guess with the strength feedback, built from the e-mail or name, or the same as now)',
+  })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: SIGN_IN_LOCKED })
+  async changePassword(@CurrentUser() actor: AuthenticatedUser, @Body() body: ChangePasswordDto, @Ip() clientAddress: string | undefined): Promise<void> {
+    await this.auth.changePassword(actor, { ...body, clientAddress });
   }
 
   @Post('logout')

@@ -8,10 +8,10 @@ import { LoginThrottleService, ThrottleSubjects } from 'src/auth/throttle/login-
 import type { FailureStage } from 'src/auth/throttle/login-throttle';
 import { assertOneSecondFactor, SecondFactorInput, SecondFactorMethod, secondFactorRequired, TwoFactorService, TwoFactorStatus } from 'src/auth/two-factor/two-factor.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { dummyPasswordHash, verifyPassword } from 'src/common/crypto/passwords';
-import { DomainException } from 'src/common/errors/domain.exception';
+import { dummyPasswordHash, hashPassword, verifyPassword } from 'src/common/crypto/passwords';
+import { DomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
 import { UserEntity, type UserLanguage } from 'src/users/entities/user.entity';
-import { normaliseEmail } from 'src/users/users.service';
+import { assertPasswordAcceptable, normaliseEmail } from 'src/users/users.service';
 
 export interface SignInInput extends SecondFactorInput {
   email: string;
@@ -99,6 +99,32 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       const revoked = await this.sessions.revokeAllForUser(manager, actor.id);
       await this.audit.record(manager, { actorId: actor.id, action: 'auth.logout_all', subjectType: 'user', subjectId: actor.id, details: { sessionsRevoked: revoked } });
+    });
+  }
+
+  /**
+   * The signed-in user changes their password. The current one is checked under the sign-in
+   * throttle (a lock answers 429 LOGIN_LOCKED; a wrong one counts as a failed sign-in and answers
+   * 400 naming `currentPassword`, not 401, which would read as "your session ended"). The new one
+   * must pass the policy and differ from the current one. Every other session is revoked; this one stays.
+   */
+  async changePassword(actor: AuthenticatedUser, input: { currentPassword: string; newPassword: string; clientAddress: string | undefined }): Promise<void> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneOrFail({ where: { id: actor.id } });
+    const subjects = this.throttle.subjects(user.email, input.clientAddress);
+    await this.throttle.assertNotLocked(subjects);
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      await sleep(await this.throttle.recordFailure(subjects, 'password', user.id));
+      throw new ValidationDomainException('currentPassword', 'is wrong');
+    }
+    if (input.newPassword === input.currentPassword) throw new ValidationDomainException('newPassword', 'must differ from the current password');
+    assertPasswordAcceptable(input.newPassword, user, 'newPassword');
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOneOrFail(UserEntity, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
+      locked.passwordHash = passwordHash;
+      await manager.save(locked);
+      const sessionsRevoked = await this.sessions.revokeAllForUser(manager, actor.id, actor.sessionId);
+      await this.audit.record(manager, { actorId: actor.id, action: 'auth.password_changed', subjectType: 'user', subjectId: actor.id, details: { sessionsRevoked } });
     });
   }
 

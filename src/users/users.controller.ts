@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { TwoFactorService } from 'src/auth/two-factor/two-factor.service';
 import { Authenticated, CurrentUser, Roles } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { ErrorResponseDto } from 'src/common/errors/error-response';
 import { ApiPageResponse, Page } from 'src/common/http/pagination';
-import { CreateUserDto, ListUsersQueryDto, mapUser, UpdateUserDto, UserDto } from 'src/users/dto/user.dto';
+import { CreateUserDto, ListUsersQueryDto, mapUser, SetUserPasswordDto, UpdateUserDto, UserDto } from 'src/users/dto/user.dto';
 import { UsersService } from 'src/users/users.service';
 
 @ApiTags('users')
@@ -61,5 +61,18 @@ export class UsersController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Your own: turn it off with a code instead, or ask another admin' })
   async resetTwoFactor(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: AuthenticatedUser): Promise<UserDto> {
     return mapUser(await this.twoFactor.reset(id, actor.id));
+  }
+
+  @Post(':id/password')
+  @Roles('admin')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ type: UserDto, description: "The user's password is replaced and every session of theirs is revoked; audited (user.password_reset)" })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED naming newPassword: too short, too easy to guess (with the strength feedback) or built from the e-mail or name' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such user' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'VERSION_CONFLICT: changed by someone else' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Your own: use POST /auth/password, which asks for the current one' })
+  async setPassword(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetUserPasswordDto, @CurrentUser() actor: AuthenticatedUser): Promise<UserDto> {
+    return mapUser(await this.users.setPassword(id, body, actor.id));
   }
 }

@@ -8,17 +8,17 @@ import { DomainException, NotFoundDomainException, VersionConflictException } fr
 import { passwordProblems } from 'src/common/crypto/password-policy';
 import { hashPassword } from 'src/common/crypto/passwords';
 import type { Page } from 'src/common/http/pagination';
-import type { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from 'src/users/dto/user.dto';
+import type { CreateUserDto, ListUsersQueryDto, SetUserPasswordDto, UpdateUserDto } from 'src/users/dto/user.dto';
 import { UserEntity } from 'src/users/entities/user.entity';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** The password policy (password-policy.ts), wherever a password is set: 400 naming `password`. */
-export function assertPasswordAcceptable(password: string, owner: { email: string; displayName: string }): void {
+/** The password policy (password-policy.ts), wherever a password is set: 400 naming the field (`password` unless told). */
+export function assertPasswordAcceptable(password: string, owner: { email: string; displayName: string }, field = 'password'): void {
   const problems = passwordProblems(password, owner);
-  if (problems.length) throw new DomainException('VALIDATION_FAILED', `Validation failed: password: ${problems.join(', ')}`, [{ field: 'password', problems }]);
+  if (problems.length) throw new DomainException('VALIDATION_FAILED', `Validation failed: ${field}: ${problems.join(', ')}`, [{ field, problems }]);
 }
 
 @Injectable()
@@ -62,6 +62,27 @@ export class UsersService {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
     if (!user) throw new NotFoundDomainException('User');
     return user;
+  }
+
+  /**
+   * An admin sets a new password for another user (under the policy); every session of the user is
+   * revoked, so they sign in again with it. Admins change their own with POST /auth/password.
+   */
+  async setPassword(id: string, input: SetUserPasswordDto, actorId: string): Promise<UserEntity> {
+    if (id === actorId) throw new DomainException('UNPROCESSABLE', 'Change your own password with POST /auth/password, which asks for the current one');
+    const owner = await this.get(id);
+    assertPasswordAcceptable(input.newPassword, owner, 'newPassword');
+    const passwordHash = await hashPassword(input.newPassword);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundDomainException('User');
+      if (user.version !== input.version) throw new VersionConflictException('User', input.version, user.version);
+      user.passwordHash = passwordHash;
+      const saved = await manager.save(user);
+      const sessionsRevoked = await this.sessions.revokeAllForUser(manager, id);
+      await this.audit.record(manager, { actorId, action: 'user.password_reset', subjectType: 'user', subjectId: id, details: { sessionsRevoked } });
+      return saved;
+    });
   }
 
   async update(id: string, input: UpdateUserDto, actorId: string): Promise<UserEntity> {

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { LoginDto } from 'src/auth/dto/login.dto';
 import type { SignInResult } from 'src/auth/auth.service';
+import { NewPasswordField } from 'src/users/dto/user.dto';
 import { USER_LANGUAGES, USER_ROLES, type UserLanguage, type UserRole } from 'src/users/entities/user.entity';
 
 /** Browser sign-in: the same fields as POST /auth/login; the session token goes into an httpOnly cookie, never into the body. */
@@ -36,4 +37,14 @@ export class UpdateMeDto {
   @ApiProperty({ enum: USER_LANGUAGES })
   @IsIn(USER_LANGUAGES as unknown as string[], { message: `language must be one of: ${USER_LANGUAGES.join(', ')}` })
   language: UserLanguage;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'Your password now; a wrong one counts as a failed sign-in and gets 400 naming currentPassword' })
+  @IsString({ message: 'currentPassword must be a string' })
+  @MinLength(1, { message: 'currentPassword must not be empty' })
+  @MaxLength(1024, { message: 'currentPassword must be at most 1024 characters' })
+  currentPassword: string;
+
+  @NewPasswordField('newPassword') newPassword: string;
 }

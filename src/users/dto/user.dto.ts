@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
@@ -46,14 +47,30 @@ export class CreateUserDto {
   @IsIn(USER_ROLES as unknown as string[], { message: `role must be one of: ${USER_ROLES.join(', ')}` })
   role: UserRole;
 
-  @ApiProperty({
-    minLength: PASSWORD_MIN_LENGTH,
-    description: `At least ${PASSWORD_MIN_LENGTH} characters, a zxcvbn strength of at least ${PASSWORD_MIN_SCORE} of 4, and not built from the e-mail address or name`,
-  })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(1024)
-  password: string;
+  @NewPasswordField('password') password: string;
+}
+
+/** A password being set: the policy's length check here (400 naming the field); strength and personal tokens in the service. */
+export function NewPasswordField(field: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      minLength: PASSWORD_MIN_LENGTH,
+      description: `At least ${PASSWORD_MIN_LENGTH} characters, a zxcvbn strength of at least ${PASSWORD_MIN_SCORE} of 4, and not built from the e-mail address or name`,
+    }),
+    IsString({ message: `${field} must be a string` }),
+    MinLength(PASSWORD_MIN_LENGTH, { message: `${field} must be at least ${PASSWORD_MIN_LENGTH} characters` }),
+    MaxLength(1024, { message: `${field} must be at most 1024 characters` }),
+  );
+}
+
+export class SetUserPasswordDto {
+  @NewPasswordField('newPassword') newPassword: string;
+
+  @ApiProperty({ description: 'The version of the user you read; a stale one gets 409' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
 }
 
 export class UpdateUserDto {

@@ -160,6 +160,22 @@ export interface paths {
         patch: operations["AuthController_updateMe"];
         trace?: never;
     };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/session": {
         parameters: {
             query?: never;
@@ -1296,6 +1312,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_setPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/me": {
         parameters: {
             query?: never;
@@ -1458,6 +1490,12 @@ export interface components {
             reason: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch";
             /** @example 42 */
             seq: string;
+        };
+        ChangePasswordDto: {
+            /** @description Your password now; a wrong one counts as a failed sign-in and gets 400 naming currentPassword */
+            currentPassword: string;
+            /** @description At least 12 characters, a zxcvbn strength of at least 3 of 4, and not built from the e-mail address or name */
+            newPassword: string;
         };
         ChangeStatusDto: {
             /** @enum {string} */
@@ -2725,6 +2763,12 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "investigator" | "analyst" | "reviewer";
         };
+        SetUserPasswordDto: {
+            /** @description At least 12 characters, a zxcvbn strength of at least 3 of 4, and not built from the e-mail address or name */
+            newPassword: string;
+            /** @description The version of the user you read; a stale one gets 409 */
+            version: number;
+        };
         SharedRequirementInputDto: {
             /** @example KR-CTX-1 */
             code: string;
@@ -3150,6 +3194,7 @@ export type SchemaCaseMatrixDto = components['schemas']['CaseMatrixDto'];
 export type SchemaCaseMemberDto = components['schemas']['CaseMemberDto'];
 export type SchemaCaseWorkSummaryDto = components['schemas']['CaseWorkSummaryDto'];
 export type SchemaChainBreakDto = components['schemas']['ChainBreakDto'];
+export type SchemaChangePasswordDto = components['schemas']['ChangePasswordDto'];
 export type SchemaChangeStatusDto = components['schemas']['ChangeStatusDto'];
 export type SchemaConfirmTwoFactorDto = components['schemas']['ConfirmTwoFactorDto'];
 export type SchemaConsentDecisionDto = components['schemas']['ConsentDecisionDto'];
@@ -3247,6 +3292,7 @@ export type SchemaSecondFactorProofDto = components['schemas']['SecondFactorProo
 export type SchemaSessionDto = components['schemas']['SessionDto'];
 export type SchemaSessionSignInDto = components['schemas']['SessionSignInDto'];
 export type SchemaSessionUserDto = components['schemas']['SessionUserDto'];
+export type SchemaSetUserPasswordDto = components['schemas']['SetUserPasswordDto'];
 export type SchemaSharedRequirementInputDto = components['schemas']['SharedRequirementInputDto'];
 export type SchemaSharedSupportDto = components['schemas']['SharedSupportDto'];
 export type SchemaSigningKeyDto = components['schemas']['SigningKeyDto'];
@@ -3748,6 +3794,54 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; every other session of the caller is revoked, this one stays; audited (auth.password_changed) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED naming currentPassword (wrong: counted as a failed sign-in) or newPassword (too short, too easy to guess with the strength feedback, built from the e-mail or name, or the same as now) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description LOGIN_LOCKED: too many failures for this account from this address, or from this address; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7250,6 +7344,84 @@ export interface operations {
                 };
             };
             /** @description Your own: turn it off with a code instead, or ask another admin */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_setPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetUserPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The user's password is replaced and every session of theirs is revoked; audited (user.password_reset) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED naming newPassword: too short, too easy to guess (with the strength feedback) or built from the e-mail or name */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT: changed by someone else */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your own: use POST /auth/password, which asks for the current one */
             422: {
                 headers: {
                     [name: string]: unknown;

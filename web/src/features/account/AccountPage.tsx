@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { SectionCard } from '../../components/SectionCard';
 import { useMe, useRefreshMe, useSignOutEverywhere, type Me } from '../auth/session';
+import { ChangePasswordCard } from './ChangePasswordCard';
 import { useDisableTwoFactor, useRegenerateRecoveryCodes } from './queries';
 import { RecoveryCodes } from './RecoveryCodes';
 import { SecondFactorProofModal } from './SecondFactorProofModal';
@@ -13,7 +14,7 @@ import { TwoFactorSetup } from './TwoFactorSetup';
 
 type Dialog = 'none' | 'disable' | 'regenerate' | 'signOutAll';
 
-/** My account: language, two-factor sign-in (on, off, recovery codes) and signing out everywhere. */
+/** My account: language, password, two-factor sign-in (on, off, recovery codes) and signing out everywhere. */
 export function AccountPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -33,6 +34,7 @@ export function AccountPage() {
             <LanguageSwitch />
           </Group>
         </SectionCard>
+        <ChangePasswordCard />
         <TwoFactorCard me={me.data} />
         <SignOutEverywhereCard />
       </Stack>

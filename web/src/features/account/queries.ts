@@ -31,3 +31,8 @@ export function useRegenerateRecoveryCodes() {
 export function isWrongCode(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'VALIDATION_FAILED' && error.fieldProblems.some((f) => f.field === 'totpCode' || f.field === 'recoveryCode');
 }
+
+/** Changes the caller's password; the API keeps this session and ends every other one. */
+export function useChangePassword() {
+  return useMutation({ mutationFn: (body: Schemas['ChangePasswordDto']) => unwrap(api.POST('/auth/password', { body })) });
+}

@@ -21,6 +21,7 @@ export function PasswordFeedback({ problems }: { problems: string[] }) {
           {read.map((p, i) => {
             if (p.kind === 'length') return <List.Item key={i}>{t('admin.password.tooShort', { min: p.min })}</List.Item>;
             if (p.kind === 'personal') return <List.Item key={i}>{t('admin.password.personal')}</List.Item>;
+            if (p.kind === 'same') return <List.Item key={i}>{t('admin.password.same')}</List.Item>;
             if (p.kind === 'weak') {
               return (
                 <List.Item key={i}>

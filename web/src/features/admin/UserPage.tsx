@@ -6,13 +6,14 @@ import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionCard } from '../../components/SectionCard';
 import { useMe } from '../auth/session';
+import { SetPasswordCard } from './SetPasswordCard';
 import { USER_ROLES, useResetTwoFactor, useUpdateUser, useUser, type User, type UserRole } from './queries';
 
 const route = getRouteApi('/admin/users/$userId');
 type Change = { role?: UserRole; disabled?: boolean };
 type Confirm = 'disable' | 'enable' | 'reset';
 
-/** One user: change the role, disable or enable, reset two-factor sign-in. */
+/** One user: change the role, disable or enable, set a new password, reset two-factor sign-in. */
 export function UserPage() {
   const { t } = useTranslation();
   const { userId } = route.useParams();
@@ -127,6 +128,8 @@ function UserDetail({ user }: { user: User }) {
           </Group>
         </SectionCard>
       )}
+
+      {!self && <SetPasswordCard user={user} />}
 
       {!self && (
         <SectionCard order={3} title={t('admin.user.resetTitle')} explain={user.twoFactorEnabled ? t('admin.user.resetExplain') : t('admin.user.resetNothing')}>

@@ -24,4 +24,8 @@ describe('readPasswordProblems', () => {
   it('keeps a sentence it does not recognise instead of dropping it', () => {
     expect(readPasswordProblems(['must be a string'])).toEqual([{ kind: 'other', text: 'must be a string' }]);
   });
+
+  it('reads the length problem when the field check names the field, and the same-as-now problem', () => {
+    expect(readPasswordProblems(['newPassword must be at least 12 characters', 'must differ from the current password'])).toEqual([{ kind: 'length', min: 12 }, { kind: 'same' }]);
+  });
 });

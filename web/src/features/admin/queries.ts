@@ -69,3 +69,12 @@ export function useUpdateTwoFactorPolicy() {
 export function useVerifyAuditChain() {
   return useMutation({ mutationFn: () => unwrap(api.GET('/audit/verify')) });
 }
+
+/** An admin sets a new password for another user; the API ends every session of theirs. */
+export function useSetUserPassword(id: string) {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (body: Schemas['SetUserPasswordDto']) => unwrap(api.POST('/users/{id}/password', { params: { path: { id } }, body })),
+    onSettled: () => invalidate(),
+  });
+}

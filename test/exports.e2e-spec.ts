@@ -146,6 +146,9 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
     expect(JSON.stringify(bad.body.details)).toContain('recipient.kind');
     expect((await post('/exports', { ...ok, recipient: { ...ok.recipient, name: 'two\nlines' } }).expect(400)).body.message).toContain('recipient.name');
     expect((await post('/exports', { ...ok, purpose: 'gossip' }).expect(400)).body.details).toEqual([{ field: 'purpose', problems: [expect.stringContaining('purpose must be one of')] }]);
+    const misfit = await post('/exports', { ...ok, purpose: 'publication' }).expect(422);
+    expect(misfit.body).toMatchObject({ error: 'UNPROCESSABLE', details: [{ field: 'purpose', problems: ['does not fit a recipient of kind un_mechanism; fitting purposes: one of share_un_mechanisms'] }] });
+    expect((await post('/exports', { ...ok, recipient: { ...ok.recipient, kind: 'other' }, purpose: 'share_un_mechanisms' }).expect(422)).body.details[0].problems[0]).toContain('no consent scope covers');
     expect((await post('/exports', { ...ok, profile: 'nonexistent' }).expect(400)).body.details).toEqual([{ field: 'profile', problems: ['is not a known profile'] }]);
     expect((await post('/exports', { ...ok, frameworkVersionId: '00000000-0000-4000-8000-000000000000' }).expect(400)).body.details).toEqual([{ field: 'frameworkVersionId', problems: ['is not a legal framework version'] }]);
     await post('/exports', ok, f.investigator.token).expect(403);

@@ -10,6 +10,8 @@ import { memberMay } from 'src/cases/case-permissions';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
 import { page, type Page } from 'src/common/http/pagination';
+import { CONSENT_PURPOSES } from 'src/consent/policy/consent.types';
+import { requiredGrants } from 'src/consent/policy/purpose-routes';
 import type { CreateExportDto, ListExportsQueryDto } from 'src/exports/dto/export.dto';
 import { ExportEntity } from 'src/exports/entities/export.entity';
 import { packageAad } from 'src/exports/export-storage';
@@ -51,6 +53,15 @@ export class ExportsService {
   async request(caseId: string, input: CreateExportDto, actor: AuthenticatedUser): Promise<ExportEntity> {
     await this.access.require(caseId, actor, 'manage');
     await this.inputs.profile(caseId, input.profile);
+    // A purpose no consent can grant for this kind of recipient would only build an empty package
+    // and a disclosure entry: refuse it now, saying which purposes fit.
+    if (!requiredGrants(input.purpose, input.recipient.kind)) {
+      const fitting = CONSENT_PURPOSES.filter((purpose) => requiredGrants(purpose, input.recipient.kind));
+      const hint = fitting.length ? `one of ${fitting.join(', ')}` : 'none: no consent scope covers this kind of recipient';
+      throw new DomainException('UNPROCESSABLE', `The purpose ${input.purpose} does not fit a recipient of kind ${input.recipient.kind}`, [
+        { field: 'purpose', problems: [`does not fit a recipient of kind ${input.recipient.kind}; fitting purposes: ${hint}`] },
+      ]);
+    }
     let frameworkVersionId: string | null = input.frameworkVersionId ?? null;
     if (frameworkVersionId) {
       if (!(await this.dataSource.getRepository(LegalFrameworkEntity).exists({ where: { id: frameworkVersionId } }))) throw new ValidationDomainException('frameworkVersionId', 'is not a legal framework version');

@@ -92,7 +92,7 @@ describe('fuzz: every operation of the OpenAPI document, hostile input, no 5xx, 
     ids.importId = imported.id;
     ids.jobs = imported.jobId;
     ids.jobId = imported.jobId;
-    ids.exportId = (await http('post', `${c}/exports`, { recipient: { kind: 'un_mechanism', name: 'OHCHR Seoul', deathPenaltyJurisdiction: 'false' }, purpose: 'internal_analysis', profile: 'internal' }).expect(202)).body.id;
+    ids.exportId = (await http('post', `${c}/exports`, { recipient: { kind: 'un_mechanism', name: 'OHCHR Seoul', deathPenaltyJurisdiction: 'false' }, purpose: 'share_un_mechanisms', profile: 'un' }).expect(202)).body.id;
     // POST /auth/logout revokes the token it is called with: it gets a fresh one of the spare user each time.
     freshSpareToken = async () => (await ctx.http().post('/auth/login').send({ email: spare.email, password: spare.password }).expect(200)).body.accessToken as string;
     doc = (await ctx.http().get('/docs-json').expect(200)).body;

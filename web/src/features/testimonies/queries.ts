@@ -87,12 +87,8 @@ export function useTranscriptCount(caseId: string, testimonyId: string) {
   });
 }
 
-export function useCaseMembers(caseId: string) {
-  return useQuery({
-    queryKey: ['cases', 'members', caseId],
-    queryFn: () => unwrap(api.GET('/cases/{caseId}/members', { params: { path: { caseId } } })),
-  });
-}
+/** The case's members (interviewers are picked from them): the cases feature's query, one cache entry. */
+export { useMembers as useCaseMembers } from '../cases/queries';
 
 /** People of the case whose pseudonym code starts with `code` (the picker's search). */
 export function usePeopleByCode(caseId: string, code: string, kind: PersonKind | null) {

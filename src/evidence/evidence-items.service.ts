@@ -11,6 +11,7 @@ import { NotFoundDomainException, ValidationDomainException, VersionConflictExce
 import type { Page } from 'src/common/http/pagination';
 import type { CreateEvidenceItemDto, ListEvidenceQueryDto, UpdateEvidenceItemDto } from 'src/evidence/dto/evidence-item.dto';
 import { EvidenceItemEntity, FILE_EVIDENCE_KINDS } from 'src/evidence/entities/evidence-item.entity';
+import { reanchorPassage } from 'src/evidence/reanchor';
 import { FileEntity } from 'src/files/entities/file.entity';
 import { TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
 import { transcriptAad } from 'src/testimonies/transcripts.service';
@@ -133,6 +134,42 @@ export class EvidenceItemsService {
     return { fileId: null, transcriptVersionId: null, passageStart: null, passageEnd: null, testimonyId: null, sha256: null, sourceKey: null };
   }
 
+  /**
+   * A new version of a transcript was written (in the caller's transaction, by a member with
+   * identity clearance): every passage on an earlier version of it moves to the new version where
+   * its words are unchanged (nearest occurrence; its SHA-256 stays the same, being of the same
+   * words) and is flagged `needsReanchoring` where they are not. Each move or flag is audited.
+   */
+  async reanchorPassages(manager: EntityManager, caseId: string, transcriptId: string, latest: { id: string; text: string }, actor: Pick<AuthenticatedUser, 'id'>): Promise<{ moved: number; flagged: number }> {
+    const items = await manager.createQueryBuilder(EvidenceItemEntity, 'i')
+      .innerJoin(TranscriptVersionEntity, 'v', 'v.id = i.transcript_version_id')
+      .where('i.case_id = :caseId AND v.transcript_id = :transcriptId AND v.id <> :latest', { caseId, transcriptId, latest: latest.id })
+      .orderBy('i.code').setLock('pessimistic_write', undefined, ['i']).getMany();
+    const texts = new Map<string, string>();
+    let moved = 0;
+    let flagged = 0;
+    for (const item of items) {
+      const from = item.transcriptVersionId as string;
+      let old = texts.get(from);
+      if (old === undefined) {
+        const row = await manager.createQueryBuilder(TranscriptVersionEntity, 'v').addSelect('v.textSealed').where('v.id = :from', { from }).getOneOrFail();
+        old = await this.keys.open<string>(caseId, row.textSealed, transcriptAad(row.id), manager);
+        texts.set(from, old);
+      }
+      const to = reanchorPassage(old, item.passageStart as number, item.passageEnd as number, latest.text);
+      if (to) {
+        await manager.update(EvidenceItemEntity, { id: item.id }, { transcriptVersionId: latest.id, passageStart: to.start, passageEnd: to.end, needsReanchoring: false, version: item.version + 1 });
+        await this.audit.record(manager, { actorId: actor.id, action: 'evidence.reanchor', subjectType: 'evidence_item', subjectId: item.id, caseId, details: { code: item.code, fromVersionId: from, fromStart: item.passageStart, fromEnd: item.passageEnd, transcriptVersionId: latest.id, start: to.start, end: to.end, sha256: item.sha256 } });
+        moved++;
+      } else if (!item.needsReanchoring) {
+        await manager.update(EvidenceItemEntity, { id: item.id }, { needsReanchoring: true, version: item.version + 1 });
+        await this.audit.record(manager, { actorId: actor.id, action: 'evidence.reanchor_needed', subjectType: 'evidence_item', subjectId: item.id, caseId, details: { code: item.code, transcriptVersionId: from, newVersionId: latest.id } });
+        flagged++;
+      }
+    }
+    return { moved, flagged };
+  }
+
   async list(caseId: string, query: ListEvidenceQueryDto, actor: AuthenticatedUser): Promise<Page<EvidenceItemEntity>> {
     await this.access.require(caseId, actor, 'read');
     const qb = this.dataSource.getRepository(EvidenceItemEntity).createQueryBuilder('i').where('i.case_id = :caseId', { caseId });
@@ -141,6 +178,7 @@ export class EvidenceItemsService {
     if (query.testimonyId) qb.andWhere('i.testimony_id = :testimonyId', { testimonyId: query.testimonyId });
     if (query.fileId) qb.andWhere('i.file_id = :fileId', { fileId: query.fileId });
     if (query.derivedFromItemId) qb.andWhere('i.derived_from_id = :derivedFrom', { derivedFrom: query.derivedFromItemId });
+    if (query.needsReanchoring) qb.andWhere('i.needs_reanchoring = :flag', { flag: query.needsReanchoring === 'true' });
     if (query.code) qb.andWhere('i.code LIKE :code', { code: `${query.code}%` });
     const desc = query.sort.startsWith('-');
     qb.orderBy(query.sort.includes('code') ? 'i.code' : 'i.created_at', desc ? 'DESC' : 'ASC').addOrderBy('i.id', 'ASC').offset(query.offset).limit(query.limit);

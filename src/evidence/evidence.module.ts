@@ -13,6 +13,6 @@ import { LegalModule } from 'src/legal/legal.module';
   imports: [AuditModule, CasesModule, LegalModule],
   controllers: [EvidenceController, EvidenceLinksController, MatrixController],
   providers: [EvidenceItemsService, EvidenceLinksService, MatrixService],
-  exports: [MatrixService],
+  exports: [MatrixService, EvidenceItemsService],
 })
 export class EvidenceModule {}

@@ -20,6 +20,8 @@ import {
   decideItem, decideTestimony, excludedEntry, itemTestimony, parseDeathPenalty, profileDeidentifies, renderReport, shortRef, type TestimonyOutcome,
 } from 'src/exports/export-policy';
 import { packageAad, packageKey } from 'src/exports/export-storage';
+import { notReadyMessage, pendingRedactions } from 'src/exports/redaction-readiness';
+import { PASSAGE_NOT_EXPORTED, PassageQuoter, transcriptPayloadPath, type ExportedTranscript } from 'src/exports/passages';
 import { SigningKeysService } from 'src/exports/signing-keys.service';
 import { FilesService } from 'src/files/files.service';
 import { FileEntity } from 'src/files/entities/file.entity';
@@ -42,7 +44,7 @@ const EXTENSIONS: Record<string, string> = {
 
 interface TestimonyRow { id: string; code: string; interview_date: string | null; interview_date_precision: string; languages: string[]; modality: string; status: string }
 interface ApprovedRow { id: string; testimony_id: string; transcript_id: string; kind: string; language: string; version: number; transcript_version_id: string; redacted_sha256: string; source_sha256: string }
-interface ItemRow { id: string; code: string; kind: string; sha256: string | null; testimony_id: string | null; source_key: string; file_id: string | null; derived_from_id: string | null; file_testimony_id: string | null }
+interface ItemRow { id: string; code: string; kind: string; sha256: string | null; testimony_id: string | null; transcript_version_id: string | null; source_key: string; file_id: string | null; derived_from_id: string | null; file_testimony_id: string | null }
 interface PackFile { id: string; path: string; sha256: string; size: number; mediaType: string; row: FileEntity }
 
 /** One JSON array streamed in batches: `[` + rows joined by `,\n` + `]`, never the whole array in memory. */
@@ -139,16 +141,38 @@ export class ExportBuilder {
       for (const tr of transcripts) if (tr.testimony_id === t.id && !sent.has(tr.id)) excluded.push(excludedEntry(t.code, 'transcript', tr.id, 'no_approved_redaction'));
     }
     const codeOf = new Map(testimonies.map((t) => [t.id, t.code]));
+    // Not ready when a transcript that went out before would now be left out for want of an approved redaction of its new version.
+    const redactionStates = ((await this.dataSource.query(
+      `SELECT t.id, t.testimony_id, t.kind, t.language, t.latest_version,
+              EXISTS (SELECT 1 FROM redactions r WHERE r.transcript_version_id = v.id AND r.profile = $2 AND r.status = 'approved') AS approved_now,
+              EXISTS (SELECT 1 FROM redactions r WHERE r.transcript_id = t.id AND r.profile = $2 AND r.reviewed_at IS NOT NULL) AS approved_before,
+              (SELECT r.status FROM redactions r WHERE r.transcript_version_id = v.id AND r.profile = $2 ORDER BY r.created_at DESC, r.id LIMIT 1) AS latest_status
+         FROM transcripts t JOIN transcript_versions v ON v.transcript_id = t.id AND v.version = t.latest_version
+        WHERE t.case_id = $1 ORDER BY t.testimony_id, t.kind, t.language`, [caseId, exp.profile])) as Array<{ id: string; testimony_id: string; kind: string; language: string; latest_version: number; approved_now: boolean; approved_before: boolean; latest_status: string | null }>)
+      .map((r) => ({ transcriptId: r.id, testimonyId: r.testimony_id, kind: r.kind, language: r.language, version: r.latest_version, approvedNow: r.approved_now, approvedBefore: r.approved_before, latestStatus: r.latest_status }));
+    const pending = pendingRedactions(redactionStates, (id) => {
+      const o = outcomes.get(id);
+      return o !== undefined && (o.include || o.reason === 'no_approved_redaction');
+    });
+    if (pending.length) throw new UnrecoverableError(notReadyMessage(pending, (id) => codeOf.get(id) ?? '?', exp.profile));
+    // Passages point into these versions' redacted texts (and only these are in the package).
+    const exportedVersions = new Map<string, ExportedTranscript>(includedTestimonies.flatMap((t) => t.transcripts.map((a) => [a.transcript_version_id, { redactionId: a.id, path: `data/${transcriptPayloadPath(shortRef(t.row.id), a.kind, a.language)}` }] as const)));
+    const quoter = new PassageQuoter(exportedVersions, async (redactionId) => {
+      const [r] = (await this.dataSource.query('SELECT redacted_text, spans FROM redactions WHERE id = $1', [redactionId])) as Array<{ redacted_text: string; spans: Array<{ start: number; end: number; outputStart: number; outputEnd: number; replacement?: string | null }> }>;
+      return { text: r.redacted_text, spans: r.spans };
+    });
 
     // ---- evidence items (originals before their working copies) and their files ----
     const items = (await this.dataSource.query(
-      `SELECT i.id, i.code, i.kind, i.sha256, i.testimony_id, i.source_key, i.file_id, i.derived_from_id, f.testimony_id AS file_testimony_id
+      `SELECT i.id, i.code, i.kind, i.sha256, i.testimony_id, i.transcript_version_id, i.source_key, i.file_id, i.derived_from_id, f.testimony_id AS file_testimony_id
          FROM evidence_items i LEFT JOIN files f ON f.id = i.file_id WHERE i.case_id = $1 ORDER BY i.created_at, i.id`, [caseId])) as ItemRow[];
     const excludedItems = new Set<string>();
     const includedItems = new Set<string>();
     for (const item of items) {
       const testimonyId = itemTestimony({ testimonyId: item.testimony_id, sourceKey: item.source_key, fileTestimonyId: item.file_testimony_id });
-      const outcome = decideItem({ id: item.id, code: item.code, kind: item.kind, testimonyId, fileId: item.file_id, derivedFromId: item.derived_from_id }, outcomes, deidentifying, excludedItems);
+      let outcome = decideItem({ id: item.id, code: item.code, kind: item.kind, testimonyId, fileId: item.file_id, derivedFromId: item.derived_from_id }, outcomes, deidentifying, excludedItems);
+      // A passage can only go out with the redacted text it points into.
+      if (outcome.include && item.kind === 'transcript_passage' && !quoter.has(item.transcript_version_id)) outcome = { include: false, reason: PASSAGE_NOT_EXPORTED };
       if (outcome.include) includedItems.add(item.id);
       else {
         excludedItems.add(item.id);
@@ -241,7 +265,7 @@ export class ExportBuilder {
             yield {
               ref: shortRef(t.row.id), id: t.row.id, interviewee: t.row.code, disclosureForm: t.form, consentVersion: t.consentVersion,
               interviewDate: t.row.interview_date, interviewDatePrecision: t.row.interview_date_precision, languages: t.row.languages, modality: t.row.modality, status: t.row.status,
-              transcripts: t.transcripts.map((a) => ({ kind: a.kind, language: a.language, version: a.version, transcriptVersionId: a.transcript_version_id, redactionId: a.id, redactedSha256: a.redacted_sha256, originalSha256: a.source_sha256, path: `data/testimonies/${shortRef(t.row.id)}/${a.kind}-${a.language}.txt` })),
+              transcripts: t.transcripts.map((a) => ({ kind: a.kind, language: a.language, version: a.version, transcriptVersionId: a.transcript_version_id, redactionId: a.id, redactedSha256: a.redacted_sha256, originalSha256: a.source_sha256, path: `data/${transcriptPayloadPath(shortRef(t.row.id), a.kind, a.language)}` })),
             };
           }
         }),
@@ -252,7 +276,7 @@ export class ExportBuilder {
       for (let i = 0; i < wanted.length; i += TEXT_BATCH) {
         const slice = wanted.slice(i, i + TEXT_BATCH);
         const texts = new Map(((await ds.query('SELECT id, redacted_text FROM redactions WHERE id = ANY($1::uuid[])', [slice.map((w) => w.a.id)])) as Array<{ id: string; redacted_text: string }>).map((r) => [r.id, r.redacted_text]));
-        for (const w of slice) yield { path: `testimonies/${shortRef(w.testimonyId)}/${w.a.kind}-${w.a.language}.txt`, source: texts.get(w.a.id) ?? '' };
+        for (const w of slice) yield { path: transcriptPayloadPath(shortRef(w.testimonyId), w.a.kind, w.a.language), source: texts.get(w.a.id) ?? '' };
       }
       await progress(10);
       yield {
@@ -278,7 +302,11 @@ export class ExportBuilder {
                 date: { precision: r.date_precision, from: r.date_from, to: r.date_to }, place: place?.id ? place : null, coordinates,
                 victims: victims.filter((v) => v.incident_id === r.id).map((v) => (v.code ? { person: v.code } : { groupCount: v.group_count, groupDescription: scrub(v.group_description) })),
                 perpetrators: perps.filter((p) => p.incident_id === r.id).map((p) => ({ perpetratorId: p.perpetrator_id, involvement: p.involvement, confidence: p.confidence })),
-                sources: kept.map((s) => ({ testimony: shortRef(s.testimony_id), transcriptVersionId: s.transcript_version_id, passageStart: s.passage_start, passageEnd: s.passage_end })),
+                sources: await Promise.all(kept.map(async (s) => {
+                  // Offsets and quote in the exported redacted text; a passage whose text is not in the package goes without it.
+                  const passage = await quoter.quote(s.transcript_version_id, s.passage_start, s.passage_end);
+                  return { testimony: shortRef(s.testimony_id), transcriptVersionId: s.transcript_version_id, passage, ...(s.transcript_version_id && !passage ? { passageLeftOut: PASSAGE_NOT_EXPORTED } : {}) };
+                })),
               };
             }
           }
@@ -313,7 +341,8 @@ export class ExportBuilder {
               yield {
                 id: r.id, code: r.code, kind: r.kind, title: scrub(r.title), description: scrub(r.description), sha256: r.sha256,
                 testimony: r.testimony_id ? shortRef(r.testimony_id) : null,
-                passage: r.transcript_version_id ? { transcriptVersionId: r.transcript_version_id, start: r.passage_start, end: r.passage_end } : null,
+                // Offsets into the exported redacted text and the quote as redacted for this profile (never the original offsets).
+                passage: await quoter.quote(r.transcript_version_id, r.passage_start, r.passage_end),
                 derivedFromId: r.derived_from_id, derivation: scrub(r.derivation),
                 provenance: {
                   source: scrub(r.provenance_source), url: scrub(r.source_url), collectedOn: r.collected_on, collectedOnPrecision: r.collected_on_precision, collectionMethod: scrub(r.collection_method),

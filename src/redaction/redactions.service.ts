@@ -193,6 +193,22 @@ export class RedactionsService {
     return [...unique.values()];
   }
 
+  /**
+   * A new version of a transcript was written: the redactions of its earlier versions no longer
+   * show what an export would send. Runs in the caller's transaction; re-redaction of the new
+   * version is queued (requeue) after it commits, for every profile that had one.
+   */
+  async markVersionsStale(manager: EntityManager, transcriptId: string, latestVersionId: string): Promise<Array<{ testimonyId: string; profile: string }>> {
+    const [list] = (await manager.query(
+      `UPDATE redactions SET status = 'stale', version = version + 1, updated_at = now()
+        WHERE transcript_id = $1 AND transcript_version_id <> $2 AND status IN ('proposed', 'approved', 'returned')
+        RETURNING testimony_id, profile`,
+      [transcriptId, latestVersionId],
+    )) as [Array<{ testimony_id: string; profile: string }>, number];
+    const unique = new Map(list.map((r) => [`${r.testimony_id}:${r.profile}`, { testimonyId: r.testimony_id, profile: r.profile }]));
+    return [...unique.values()];
+  }
+
   /** After the change committed: queue re-redaction. If the queue is down the stale marks remain. */
   async requeue(caseId: string, stale: Array<{ testimonyId: string; profile: string }>, actor: Pick<AuthenticatedUser, 'id'>): Promise<void> {
     const byProfile = new Map<string, string[]>();

@@ -7,6 +7,8 @@ import { CaseAccessService } from 'src/cases/case-access.service';
 import { CaseKeysService } from 'src/cases/case-keys.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { DomainException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
+import { EvidenceItemsService } from 'src/evidence/evidence-items.service';
+import { RedactionsService } from 'src/redaction/redactions.service';
 import type { AddTranscriptVersionDto, CreateTranscriptDto } from 'src/testimonies/dto/transcript.dto';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptEntity, TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
@@ -28,6 +30,8 @@ export class TranscriptsService {
     private readonly access: CaseAccessService,
     private readonly keys: CaseKeysService,
     private readonly audit: AuditService,
+    private readonly redactions: RedactionsService,
+    private readonly evidence: EvidenceItemsService,
   ) {}
 
   async create(caseId: string, testimonyId: string, input: CreateTranscriptDto, actor: AuthenticatedUser): Promise<TranscriptView> {
@@ -50,8 +54,13 @@ export class TranscriptsService {
     });
   }
 
+  /**
+   * A new version: the earlier versions' redactions go stale and re-redaction of the new one is
+   * queued (as when the registry changes), so no export silently goes without it; passages on
+   * earlier versions move to the new one where their words are unchanged, else are flagged.
+   */
   async addVersion(caseId: string, testimonyId: string, transcriptId: string, input: AddTranscriptVersionDto, actor: AuthenticatedUser): Promise<TranscriptView> {
-    return this.dataSource.transaction(async (manager) => {
+    const { view, stale } = await this.dataSource.transaction(async (manager) => {
       await this.access.require(caseId, actor, 'record', manager);
       await this.access.require(caseId, actor, 'identity', manager);
       const transcript = await manager.findOne(TranscriptEntity, { where: { id: transcriptId, testimonyId, caseId }, lock: { mode: 'pessimistic_write' } });
@@ -64,10 +73,17 @@ export class TranscriptsService {
       const version = await this.writeVersion(manager, transcript, next, input.text, input.translatesVersionId ?? null, input.note ?? null, actor);
       transcript.latestVersion = next;
       await manager.save(transcript);
-      await this.audit.record(manager, { actorId: actor.id, action: 'transcript.version', subjectType: 'transcript', subjectId: transcriptId, caseId, details: { version: next, length: version.textLength, sha256: version.textSha256 } });
+      const stale = await this.redactions.markVersionsStale(manager, transcriptId, version.id);
+      const passages = await this.evidence.reanchorPassages(manager, caseId, transcriptId, { id: version.id, text: input.text }, actor);
+      await this.audit.record(manager, {
+        actorId: actor.id, action: 'transcript.version', subjectType: 'transcript', subjectId: transcriptId, caseId,
+        details: { version: next, length: version.textLength, sha256: version.textSha256, staleRedactions: stale.length, passagesMoved: passages.moved, passagesFlagged: passages.flagged },
+      });
       const versions = await this.versions(manager, [transcriptId]);
-      return { transcript, versions, authors: await this.authors(manager, versions) };
+      return { view: { transcript, versions, authors: await this.authors(manager, versions) }, stale };
     });
+    if (stale.length) await this.redactions.requeue(caseId, stale, actor);
+    return view;
   }
 
   private async writeVersion(manager: EntityManager, transcript: TranscriptEntity, n: number, text: string, translatesVersionId: string | null, note: string | null, actor: AuthenticatedUser): Promise<TranscriptVersionEntity> {

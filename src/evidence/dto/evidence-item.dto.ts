@@ -55,6 +55,8 @@ export class ListEvidenceQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'testimonyId must be a testimony id' }) testimonyId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'fileId must be a file id' }) fileId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'derivedFromItemId must be an evidence item id' }) derivedFromItemId?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only passages a new transcript version left pointing at the superseded one' })
+  @IsOptional() @IsIn(['true', 'false'], { message: 'needsReanchoring must be true or false' }) needsReanchoring?: 'true' | 'false';
   @ApiPropertyOptional({ description: 'Code prefix, e.g. E-00' }) @IsOptional() @Matches(/^[A-Z0-9-]{1,20}$/, { message: 'code must be a code prefix such as E-00' }) code?: string;
   @ApiPropertyOptional({ enum: EVIDENCE_SORTS, default: 'code' }) @IsOptional() @IsIn(EVIDENCE_SORTS as unknown as string[], oneOf('sort', EVIDENCE_SORTS)) sort: (typeof EVIDENCE_SORTS)[number] = 'code';
 }
@@ -82,6 +84,7 @@ export class EvidenceItemDto {
   @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) fileId: string | null;
   @ApiPropertyOptional({ nullable: true, type: PassageResponseDto }) passage: PassageResponseDto | null;
+  @ApiProperty({ description: "A new version of the passage's transcript changed its words: the passage still points into the superseded version and must be chosen again (passages whose words are unchanged move to the new version by themselves)" }) needsReanchoring: boolean;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) testimonyId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: "SHA-256 fixed at intake: of the file's original bytes, or of the passage's UTF-8 text" }) sha256: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) derivedFromItemId: string | null;
@@ -105,6 +108,7 @@ export function mapEvidenceItem(i: EvidenceItemEntity): EvidenceItemDto {
     description: i.description,
     fileId: i.fileId,
     passage: i.transcriptVersionId !== null && i.passageStart !== null && i.passageEnd !== null ? { transcriptVersionId: i.transcriptVersionId, start: i.passageStart, end: i.passageEnd } : null,
+    needsReanchoring: i.needsReanchoring,
     testimonyId: i.testimonyId,
     sha256: i.sha256,
     derivedFromItemId: i.derivedFromId,

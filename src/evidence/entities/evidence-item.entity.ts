@@ -37,6 +37,12 @@ export class EvidenceItemEntity {
   @ManyToOne(() => TranscriptVersionEntity) @JoinColumn({ name: 'transcript_version_id' }) transcriptVersion?: TranscriptVersionEntity | null;
   @Column({ name: 'passage_start', type: 'integer', nullable: true }) passageStart: number | null;
   @Column({ name: 'passage_end', type: 'integer', nullable: true }) passageEnd: number | null;
+  /**
+   * A new version of the passage's transcript changed its words, so it still points into the
+   * superseded version (which no export carries): a person must choose the passage again.
+   * Passages whose words are unchanged are moved to the new version instead.
+   */
+  @Column({ name: 'needs_reanchoring', type: 'boolean', default: false }) needsReanchoring: boolean;
   /** The testimony a passage (or a testimony's file) comes from. */
   @Index('evidence_items_testimony_idx')
   @Column({ name: 'testimony_id', type: 'uuid', nullable: true }) testimonyId: string | null;

@@ -14,7 +14,7 @@ import { EvidenceItemEntity, FILE_EVIDENCE_KINDS } from 'src/evidence/entities/e
 import { reanchorPassage } from 'src/evidence/reanchor';
 import { FileEntity } from 'src/files/entities/file.entity';
 import { TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
-import { transcriptAad } from 'src/testimonies/transcripts.service';
+import { transcriptAad } from 'src/testimonies/transcript-aad';
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 

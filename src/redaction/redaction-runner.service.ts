@@ -15,7 +15,7 @@ import { RedactionEntity } from 'src/redaction/entities/redaction.entity';
 import { redactionConfigKey, RedactionInputsService } from 'src/redaction/redaction-inputs.service';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptEntity, TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
-import { transcriptAad } from 'src/testimonies/transcripts.service';
+import { transcriptAad } from 'src/testimonies/transcript-aad';
 
 /**
  * The worker's side of a redaction job. Re-running it is harmless: a transcript version already

@@ -26,7 +26,7 @@ import { KEEP_IDENTIFYING_PROBLEM, RedactionInputsService, termAad } from 'src/r
 import { renderRedaction } from 'src/redaction/render';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
-import { transcriptAad } from 'src/testimonies/transcripts.service';
+import { transcriptAad } from 'src/testimonies/transcript-aad';
 
 const APPROVABLE = new Set<RedactionStatus>(['proposed', 'returned']);
 

@@ -11,7 +11,7 @@ import { PersonEntity } from 'src/people/entities/person.entity';
 import { identityAad } from 'src/people/identity-aad';
 import { buildSnippet } from 'src/search/search-query';
 import { TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
-import { transcriptAad } from 'src/testimonies/transcripts.service';
+import { transcriptAad } from 'src/testimonies/transcript-aad';
 
 // Sealed text cannot sit in an index, so it is decrypted and scanned on demand: bounded, so one
 // query cannot make the server decrypt an unlimited amount.

@@ -14,7 +14,9 @@ import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptEntity, TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
 import { UserEntity } from 'src/users/entities/user.entity';
 
-export const transcriptAad = (versionId: string) => `transcript-version:${versionId}:text`;
+import { transcriptAad } from 'src/testimonies/transcript-aad';
+
+export { transcriptAad };
 
 export interface TranscriptView {
   transcript: TranscriptEntity;

@@ -4074,6 +4074,8 @@ export interface operations {
                 fileId?: string;
                 kind?: "transcript_passage" | "document" | "image" | "audio" | "video" | "open_source_capture" | "expert_report" | "physical_item";
                 limit?: number;
+                /** @description true: only passages a new transcript version left pointing at the superseded one */
+                needsReanchoring?: "true" | "false";
                 offset?: number;
                 role?: "original" | "working_copy";
                 sort?: "code" | "-code" | "createdAt" | "-createdAt";

@@ -109,7 +109,8 @@ describe('passages that survive redaction, export and transcript edits', () => {
     const [s, e] = span(ORIGINAL, '1997년에 요덕에서 박영호 씨와 함께 강제노동을 했습니다.');
     const incident = await post('/incidents', {
       title: 'Forced labour at the camp', violationTypes: ['forced_labour'], date: { precision: 'year', date: '1997' },
-      sources: [{ testimonyId: ids.testimony, passage: { transcriptVersionId: ids.original, start: s, end: e } }, { testimonyId: ids.testimony, passage: { transcriptVersionId: ids.translation1, start: TRANSLATION.indexOf('In 1997'), end: TRANSLATION.indexOf('Yodok') + 5 } }],
+      sources: [{ testimonyId: ids.testimony, passage: { transcriptVersionId: ids.original, start: s, end: e } }, { testimonyId: ids.testimony, passage: { transcriptVersionId: ids.translation1, start: TRANSLATION.indexOf('In 1997'), end: TRANSLATION.indexOf('Yodok') + 5 } },
+        { testimonyId: ids.testimony, passage: { transcriptVersionId: ids.translation1, start: TRANSLATION.indexOf('A guard'), end: TRANSLATION.indexOf(' in front') } }],
     }).expect(201);
     ids.incident = incident.body.id;
 
@@ -128,7 +129,7 @@ describe('passages that survive redaction, export and transcript edits', () => {
     expect(done).toMatchObject({ status: 'ready', error: null, excludedCount: 0 });
     const read = await packageOf(done.id);
     const passages = checkEveryPassage(read);
-    expect(passages.size).toBe(7);
+    expect(passages.size).toBe(8);
     const tid = ids.testimony.replace(/-/g, '').slice(0, 8);
     expect(passages.get(codes.beating)).toMatchObject({ transcriptVersionId: ids.original, path: `data/testimonies/${tid}/original-ko.txt` });
     expect(passages.get(codes.guard)).toMatchObject({ transcriptVersionId: ids.translation1, path: `data/testimonies/${tid}/translation-en.txt` });
@@ -162,8 +163,12 @@ describe('passages that survive redaction, export and transcript edits', () => {
     const flagged = await get('/evidence?needsReanchoring=true');
     expect(flagged.items.map((i: { code: string }) => i.code)).toEqual([codes.labour]);
     expect((await ctx.http().get(`/cases/${f.caseId}/evidence?needsReanchoring=maybe`).set(...lead()).expect(400)).body.details[0].field).toBe('needsReanchoring');
-    const audit = await ctx.sql<{ action: string; subject_id: string }>("SELECT action, subject_id FROM audit_log WHERE action IN ('evidence.reanchor', 'evidence.reanchor_needed') ORDER BY seq");
-    expect(audit).toEqual([{ action: 'evidence.reanchor', subject_id: ids.guard }, { action: 'evidence.reanchor_needed', subject_id: ids.labour }]);
+    const audit = await ctx.sql<{ action: string; subject_id: string }>("SELECT action, subject_id FROM audit_log WHERE action IN ('evidence.reanchor', 'evidence.reanchor_needed', 'incident.reanchor') ORDER BY seq");
+    expect(audit).toEqual([{ action: 'evidence.reanchor', subject_id: ids.guard }, { action: 'evidence.reanchor_needed', subject_id: ids.labour }, { action: 'incident.reanchor', subject_id: ids.incident }]);
+    // Incident sources follow the same rule: the unchanged words move, the changed ones are flagged.
+    const incident = await get(`/incidents/${ids.incident}`);
+    expect(incident.sources.map((s: { needsReanchoring: boolean; passage: { transcriptVersionId: string } }) => [s.passage.transcriptVersionId, s.needsReanchoring])).toEqual([[ids.original, false], [ids.translation1, true], [ids.translation2, false]]);
+    expect(incident.sources[2].passage.start).toBe(TRANSLATION_2.indexOf('A guard'));
   });
 
   it('the export is not "ready" while the new version waits for review; once approved, passages point into the new text', async () => {
@@ -183,6 +188,7 @@ describe('passages that survive redaction, export and transcript edits', () => {
     expect(passages.has(codes.labour)).toBe(false);
     // The incident's source on the superseded translation goes without its passage, saying why.
     const [incident] = JSON.parse(read('data/incidents.json')) as Array<{ sources: Array<{ passage: Passage | null; passageLeftOut?: string }> }>;
-    expect(incident.sources.map((s) => s.passageLeftOut ?? null)).toEqual([null, 'passage_transcript_not_exported']);
+    expect(incident.sources.map((s) => s.passageLeftOut ?? null)).toEqual([null, 'passage_transcript_not_exported', null]);
+    expect(incident.sources[2].passage).toMatchObject({ transcriptVersionId: ids.translation2, quote: `A guard beat [${codes.witness}] and [${codes.victim}]` });
   });
 });

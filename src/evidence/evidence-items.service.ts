@@ -140,23 +140,16 @@ export class EvidenceItemsService {
    * its words are unchanged (nearest occurrence; its SHA-256 stays the same, being of the same
    * words) and is flagged `needsReanchoring` where they are not. Each move or flag is audited.
    */
-  async reanchorPassages(manager: EntityManager, caseId: string, transcriptId: string, latest: { id: string; text: string }, actor: Pick<AuthenticatedUser, 'id'>): Promise<{ moved: number; flagged: number }> {
+  async reanchorPassages(manager: EntityManager, caseId: string, transcriptId: string, latest: { id: string; text: string }, textOf: (versionId: string) => Promise<string>, actor: Pick<AuthenticatedUser, 'id'>): Promise<{ moved: number; flagged: number }> {
     const items = await manager.createQueryBuilder(EvidenceItemEntity, 'i')
       .innerJoin(TranscriptVersionEntity, 'v', 'v.id = i.transcript_version_id')
       .where('i.case_id = :caseId AND v.transcript_id = :transcriptId AND v.id <> :latest', { caseId, transcriptId, latest: latest.id })
       .orderBy('i.code').setLock('pessimistic_write', undefined, ['i']).getMany();
-    const texts = new Map<string, string>();
     let moved = 0;
     let flagged = 0;
     for (const item of items) {
       const from = item.transcriptVersionId as string;
-      let old = texts.get(from);
-      if (old === undefined) {
-        const row = await manager.createQueryBuilder(TranscriptVersionEntity, 'v').addSelect('v.textSealed').where('v.id = :from', { from }).getOneOrFail();
-        old = await this.keys.open<string>(caseId, row.textSealed, transcriptAad(row.id), manager);
-        texts.set(from, old);
-      }
-      const to = reanchorPassage(old, item.passageStart as number, item.passageEnd as number, latest.text);
+      const to = reanchorPassage(await textOf(from), item.passageStart as number, item.passageEnd as number, latest.text);
       if (to) {
         await manager.update(EvidenceItemEntity, { id: item.id }, { transcriptVersionId: latest.id, passageStart: to.start, passageEnd: to.end, needsReanchoring: false, version: item.version + 1 });
         await this.audit.record(manager, { actorId: actor.id, action: 'evidence.reanchor', subjectType: 'evidence_item', subjectId: item.id, caseId, details: { code: item.code, fromVersionId: from, fromStart: item.passageStart, fromEnd: item.passageEnd, transcriptVersionId: latest.id, start: to.start, end: to.end, sha256: item.sha256 } });

@@ -17,6 +17,7 @@ import { PerpetratorEntity, type PerpetratorKind } from 'src/perpetrators/entiti
 import { unitSubtreeSql } from 'src/perpetrators/perpetrator-queries';
 import { PlaceEntity } from 'src/places/entities/place.entity';
 import { placeSubtreeSql } from 'src/places/place-queries';
+import { reanchorPassage } from 'src/evidence/reanchor';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 
 export interface PerpetratorSummary {
@@ -223,6 +224,43 @@ export class IncidentsService {
     });
     if (rows.length) await manager.insert(IncidentSourceEntity, rows);
     return rows.length;
+  }
+
+  /**
+   * A new version of a transcript was written (caller's transaction): incident sources with a
+   * passage on an earlier version move to the new one where the words are unchanged and are
+   * flagged where they are not — the same rule as for evidence passages. One audit entry per
+   * incident touched.
+   */
+  async reanchorSources(manager: EntityManager, caseId: string, transcriptId: string, latest: { id: string; text: string }, textOf: (versionId: string) => Promise<string>, actor: Pick<AuthenticatedUser, 'id'>): Promise<{ moved: number; flagged: number }> {
+    const sources = (await manager.query(
+      `SELECT s.id, s.incident_id, s.transcript_version_id, s.passage_start, s.passage_end, s.needs_reanchoring, i.code
+         FROM incident_sources s JOIN incidents i ON i.id = s.incident_id JOIN transcript_versions v ON v.id = s.transcript_version_id
+        WHERE i.case_id = $1 AND v.transcript_id = $2 AND v.id <> $3 ORDER BY i.code, s.position FOR UPDATE OF s`,
+      [caseId, transcriptId, latest.id],
+    )) as Array<{ id: string; incident_id: string; transcript_version_id: string; passage_start: number; passage_end: number; needs_reanchoring: boolean; code: string }>;
+    const byIncident = new Map<string, { code: string; moved: number; flagged: number }>();
+    for (const s of sources) {
+      const tally = byIncident.get(s.incident_id) ?? { code: s.code, moved: 0, flagged: 0 };
+      byIncident.set(s.incident_id, tally);
+      const to = reanchorPassage(await textOf(s.transcript_version_id), s.passage_start, s.passage_end, latest.text);
+      if (to) {
+        await manager.update(IncidentSourceEntity, { id: s.id }, { transcriptVersionId: latest.id, passageStart: to.start, passageEnd: to.end, needsReanchoring: false });
+        tally.moved++;
+      } else if (!s.needs_reanchoring) {
+        await manager.update(IncidentSourceEntity, { id: s.id }, { needsReanchoring: true });
+        tally.flagged++;
+      }
+    }
+    let moved = 0;
+    let flagged = 0;
+    for (const [incidentId, t] of byIncident) {
+      if (!t.moved && !t.flagged) continue;
+      moved += t.moved;
+      flagged += t.flagged;
+      await this.audit.record(manager, { actorId: actor.id, action: 'incident.reanchor', subjectType: 'incident', subjectId: incidentId, caseId, details: { code: t.code, transcriptVersionId: latest.id, moved: t.moved, flagged: t.flagged } });
+    }
+    return { moved, flagged };
   }
 
   /** Loads what the DTO shows, in a few batched queries; people appear only by pseudonym code. */

@@ -8,6 +8,7 @@ import { CaseKeysService } from 'src/cases/case-keys.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { DomainException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
 import { EvidenceItemsService } from 'src/evidence/evidence-items.service';
+import { IncidentsService } from 'src/incidents/incidents.service';
 import { RedactionsService } from 'src/redaction/redactions.service';
 import type { AddTranscriptVersionDto, CreateTranscriptDto } from 'src/testimonies/dto/transcript.dto';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
@@ -34,6 +35,7 @@ export class TranscriptsService {
     private readonly audit: AuditService,
     private readonly redactions: RedactionsService,
     private readonly evidence: EvidenceItemsService,
+    private readonly incidents: IncidentsService,
   ) {}
 
   async create(caseId: string, testimonyId: string, input: CreateTranscriptDto, actor: AuthenticatedUser): Promise<TranscriptView> {
@@ -76,10 +78,23 @@ export class TranscriptsService {
       transcript.latestVersion = next;
       await manager.save(transcript);
       const stale = await this.redactions.markVersionsStale(manager, transcriptId, version.id);
-      const passages = await this.evidence.reanchorPassages(manager, caseId, transcriptId, { id: version.id, text: input.text }, actor);
+      // Passages on earlier versions (evidence items, incident sources) follow their words to the new one.
+      const texts = new Map<string, Promise<string>>();
+      const textOf = (versionId: string) => {
+        let text = texts.get(versionId);
+        if (!text) {
+          text = manager.createQueryBuilder(TranscriptVersionEntity, 'v').addSelect('v.textSealed').where('v.id = :versionId AND v.transcript_id = :transcriptId', { versionId, transcriptId }).getOneOrFail()
+            .then((row) => this.keys.open<string>(caseId, row.textSealed, transcriptAad(row.id), manager));
+          texts.set(versionId, text);
+        }
+        return text;
+      };
+      const latest = { id: version.id, text: input.text };
+      const items = await this.evidence.reanchorPassages(manager, caseId, transcriptId, latest, textOf, actor);
+      const sources = await this.incidents.reanchorSources(manager, caseId, transcriptId, latest, textOf, actor);
       await this.audit.record(manager, {
         actorId: actor.id, action: 'transcript.version', subjectType: 'transcript', subjectId: transcriptId, caseId,
-        details: { version: next, length: version.textLength, sha256: version.textSha256, staleRedactions: stale.length, passagesMoved: passages.moved, passagesFlagged: passages.flagged },
+        details: { version: next, length: version.textLength, sha256: version.textSha256, staleRedactions: stale.length, passagesMoved: items.moved + sources.moved, passagesFlagged: items.flagged + sources.flagged },
       });
       const versions = await this.versions(manager, [transcriptId]);
       return { view: { transcript, versions, authors: await this.authors(manager, versions) }, stale };

@@ -126,6 +126,7 @@ export class SourceDto {
   @ApiProperty({ format: 'uuid' }) testimonyId: string;
   @ApiProperty({ example: 'W-0001', description: 'The interviewee’s pseudonym code' }) intervieweeCode: string;
   @ApiPropertyOptional({ type: PassageDto, nullable: true }) passage: PassageDto | null;
+  @ApiProperty({ description: "A new version of the passage's transcript changed its words: the passage still points into the superseded version and must be chosen again" }) needsReanchoring: boolean;
 }
 
 export class IncidentDto {
@@ -172,6 +173,7 @@ export function mapIncident(v: IncidentView): IncidentDto {
       testimonyId: entity.testimonyId,
       intervieweeCode,
       passage: entity.transcriptVersionId ? { transcriptVersionId: entity.transcriptVersionId, start: entity.passageStart as number, end: entity.passageEnd as number } : null,
+      needsReanchoring: entity.needsReanchoring ?? false,
     })),
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),

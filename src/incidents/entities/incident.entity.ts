@@ -94,5 +94,7 @@ export class IncidentSourceEntity {
   @ManyToOne(() => TranscriptVersionEntity) @JoinColumn({ name: 'transcript_version_id' }) transcriptVersion?: TranscriptVersionEntity | null;
   @Column({ name: 'passage_start', type: 'integer', nullable: true }) passageStart: number | null;
   @Column({ name: 'passage_end', type: 'integer', nullable: true }) passageEnd: number | null;
+  /** A new transcript version changed the passage's words: it still points into the superseded version (as evidence items). */
+  @Column({ name: 'needs_reanchoring', type: 'boolean', default: false }) needsReanchoring: boolean;
   @Column({ type: 'integer' }) position: number;
 }

@@ -15,10 +15,10 @@ import { matrixCsv } from 'src/evidence/matrix/csv';
 import { mapMatrix } from 'src/evidence/dto/matrix.dto';
 import { MatrixService } from 'src/evidence/matrix.service';
 import { writeBag, type BagFileEntry } from 'src/exports/bagit/bag-writer';
-import { ExportEntity, type ExcludedItem } from 'src/exports/entities/export.entity';
-import {
-  decideItem, decideTestimony, excludedEntry, itemTestimony, parseDeathPenalty, profileDeidentifies, renderReport, shortRef, type TestimonyOutcome,
-} from 'src/exports/export-policy';
+import { ExportEntity } from 'src/exports/entities/export.entity';
+import { codeScrubber } from 'src/exports/derived-consent';
+import { parseDeathPenalty, profileDeidentifies, renderReport, shortRef } from 'src/exports/export-policy';
+import { selectForExport } from 'src/exports/selection';
 import { packageAad, packageKey } from 'src/exports/export-storage';
 import { SigningKeysService } from 'src/exports/signing-keys.service';
 import { FilesService } from 'src/files/files.service';
@@ -29,8 +29,6 @@ import { compileDictionary, compilePatterns, redact, RedactionInputError, type R
 import { RedactionInputsService } from 'src/redaction/redaction-inputs.service';
 import { FILE_STORE, FileStore } from 'src/storage/file-store';
 import { sealStream } from 'src/storage/sealed-stream';
-import { ConsentsService } from 'src/testimonies/consents.service';
-import { ConsentVersionEntity } from 'src/testimonies/entities/consent-version.entity';
 
 
 const BATCH = 500;
@@ -40,9 +38,6 @@ const EXTENSIONS: Record<string, string> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/tiff': 'tif', 'application/pdf': 'pdf', 'text/plain': 'txt', 'application/json': 'json',
 };
 
-interface TestimonyRow { id: string; code: string; interview_date: string | null; interview_date_precision: string; languages: string[]; modality: string; status: string }
-interface ApprovedRow { id: string; testimony_id: string; transcript_id: string; kind: string; language: string; version: number; transcript_version_id: string; redacted_sha256: string; source_sha256: string }
-interface ItemRow { id: string; code: string; kind: string; sha256: string | null; testimony_id: string | null; source_key: string; file_id: string | null; derived_from_id: string | null; file_testimony_id: string | null }
 interface PackFile { id: string; path: string; sha256: string; size: number; mediaType: string; row: FileEntity }
 
 /** One JSON array streamed in batches: `[` + rows joined by `,\n` + `]`, never the whole array in memory. */
@@ -73,7 +68,6 @@ export class ExportBuilder {
     private readonly files: FilesService,
     private readonly signing: SigningKeysService,
     private readonly inputs: RedactionInputsService,
-    private readonly consents: ConsentsService,
     private readonly matrix: MatrixService,
     private readonly audit: AuditService,
   ) {}
@@ -102,71 +96,13 @@ export class ExportBuilder {
     const deidentifying = profileDeidentifies(profile);
     const recipient: Recipient = { kind: exp.recipientKind as RecipientKind, name: exp.recipientName, deathPenaltyJurisdiction: parseDeathPenalty(exp.recipientDeathPenalty) };
     const now = new Date();
-    const excluded: ExcludedItem[] = [];
-
-    // ---- testimonies: consent, then an approved redaction of the original's latest version ----
-    const testimonies = (await this.dataSource.query(
-      `SELECT t.id, p.code, t.interview_date, t.interview_date_precision, t.languages, t.modality, t.status
-         FROM testimonies t JOIN people p ON p.id = t.interviewee_id WHERE t.case_id = $1 ORDER BY p.code, t.id`, [caseId])) as TestimonyRow[];
-    const histories = new Map<string, ConsentVersionEntity[]>();
-    for (const row of await this.dataSource.getRepository(ConsentVersionEntity).find({ where: { caseId }, order: { testimonyId: 'ASC', version: 'ASC' } })) {
-      histories.set(row.testimonyId, [...(histories.get(row.testimonyId) ?? []), row]);
-    }
-    const approved = (await this.dataSource.query(
-      `SELECT DISTINCT ON (r.transcript_id) r.id, r.testimony_id, r.transcript_id, t.kind, t.language, v.version, r.transcript_version_id, r.redacted_sha256, r.source_sha256
-         FROM transcripts t
-         JOIN transcript_versions v ON v.transcript_id = t.id AND v.version = t.latest_version
-         JOIN redactions r ON r.transcript_version_id = v.id AND r.status = 'approved' AND r.profile = $2
-        WHERE t.case_id = $1
-        ORDER BY r.transcript_id, r.reviewed_at DESC, r.id`, [caseId, exp.profile])) as ApprovedRow[];
-    const approvedByTestimony = new Map<string, ApprovedRow[]>();
-    for (const a of approved) approvedByTestimony.set(a.testimony_id, [...(approvedByTestimony.get(a.testimony_id) ?? []), a]);
-    const transcripts = (await this.dataSource.query('SELECT id, testimony_id, kind FROM transcripts WHERE case_id = $1 ORDER BY id', [caseId])) as Array<{ id: string; testimony_id: string; kind: string }>;
-
-    const outcomes = new Map<string, TestimonyOutcome>();
-    const includedTestimonies: Array<{ row: TestimonyRow; form: string; consentVersion: number; transcripts: ApprovedRow[] }> = [];
-    for (const t of testimonies) {
-      const mine = approvedByTestimony.get(t.id) ?? [];
-      const decision = this.consents.decideFromHistory(histories.get(t.id) ?? [], recipient, exp.purpose as ConsentPurpose, now);
-      const outcome = decideTestimony(decision, mine.some((a) => a.kind === 'original'));
-      outcomes.set(t.id, outcome);
-      if (!outcome.include) {
-        excluded.push(excludedEntry(t.code, 'testimony', t.id, outcome.reason));
-        continue;
-      }
-      includedTestimonies.push({ row: t, form: outcome.form, consentVersion: outcome.consentVersion, transcripts: mine });
-      const sent = new Set(mine.map((a) => a.transcript_id));
-      for (const tr of transcripts) if (tr.testimony_id === t.id && !sent.has(tr.id)) excluded.push(excludedEntry(t.code, 'transcript', tr.id, 'no_approved_redaction'));
-    }
-    const codeOf = new Map(testimonies.map((t) => [t.id, t.code]));
-
-    // ---- evidence items (originals before their working copies) and their files ----
-    const items = (await this.dataSource.query(
-      `SELECT i.id, i.code, i.kind, i.sha256, i.testimony_id, i.source_key, i.file_id, i.derived_from_id, f.testimony_id AS file_testimony_id
-         FROM evidence_items i LEFT JOIN files f ON f.id = i.file_id WHERE i.case_id = $1 ORDER BY i.created_at, i.id`, [caseId])) as ItemRow[];
-    const excludedItems = new Set<string>();
-    const includedItems = new Set<string>();
-    for (const item of items) {
-      const testimonyId = itemTestimony({ testimonyId: item.testimony_id, sourceKey: item.source_key, fileTestimonyId: item.file_testimony_id });
-      const outcome = decideItem({ id: item.id, code: item.code, kind: item.kind, testimonyId, fileId: item.file_id, derivedFromId: item.derived_from_id }, outcomes, deidentifying, excludedItems);
-      if (outcome.include) includedItems.add(item.id);
-      else {
-        excludedItems.add(item.id);
-        excluded.push(excludedEntry(item.code, 'evidence_item', item.id, outcome.reason));
-      }
-    }
-    const fileIds = new Set(items.filter((i) => includedItems.has(i.id) && i.file_id).map((i) => i.file_id as string));
-    // A testimony's own files (recordings) not attached to any item: the same rule as for items.
-    const testimonyFiles = (await this.dataSource.query('SELECT id, testimony_id FROM files WHERE case_id = $1 AND testimony_id IS NOT NULL ORDER BY id', [caseId])) as Array<{ id: string; testimony_id: string }>;
-    const itemFiles = new Set(items.filter((i) => i.file_id).map((i) => i.file_id as string));
-    for (const f of testimonyFiles) {
-      if (itemFiles.has(f.id)) continue;
-      const outcome = outcomes.get(f.testimony_id);
-      if (!outcome?.include) continue; // the testimony itself is listed as left out
-      if (outcome.form === 'identified' && !deidentifying) fileIds.add(f.id);
-      else excluded.push(excludedEntry(codeOf.get(f.testimony_id) ?? '?', 'file', f.id, 'recording_identifies_witness'));
-    }
-    const fileRows = fileIds.size ? await this.dataSource.getRepository(FileEntity).createQueryBuilder('f').where('f.id IN (:...ids)', { ids: [...fileIds] }).orderBy('f.id').getMany() : [];
+    // The same selection as POST …/exports/preview: what goes and what is left out, and why.
+    const selection = await selectForExport(this.dataSource, { caseId, recipient, purpose: exp.purpose as ConsentPurpose, profile: exp.profile, deidentifying, now });
+    const { outcomes, includedTestimonies, items, includedItems, excludedItems, fileRows, incidentOutcomes, excluded } = selection;
+    // Codes of people whose consent keeps them out never appear in analysts' free text.
+    const scrubCodes = codeScrubber(selection.withheld.keys());
+    const redactText = scrub;
+    scrub = (text) => scrubCodes(redactText(text));
     const packFiles: PackFile[] = fileRows.map((row) => ({
       id: row.id,
       path: `files/${shortRef(row.id)}-${row.sha256.slice(0, 12)}.${EXTENSIONS[row.mediaType] ?? 'bin'}`,
@@ -228,10 +164,9 @@ export class ExportBuilder {
       yield { path: 'case.json', source: `${JSON.stringify({ id: caseRow.id, title: scrub(caseRow.title), description: scrub(caseRow.description), status: caseRow.status, createdAt: caseRow.created_at }, null, 2)}\n` };
       yield {
         path: 'people.json',
+        // Only the people the included material refers to; never one whose consent keeps them out.
         source: jsonArray(async function* () {
-          for await (const rows of pages<{ id: string; code: string; kind: string }>('SELECT x.id, x.code, x.kind FROM people x WHERE x.case_id = $1', [caseId])) {
-            for (const p of rows) yield { code: p.code, kind: p.kind };
-          }
+          for (const p of selection.people) yield { code: p.code, kind: p.kind };
         }),
       };
       yield {
@@ -266,6 +201,9 @@ export class ExportBuilder {
             const perps = (await ds.query('SELECT incident_id, perpetrator_id, involvement, confidence FROM incident_perpetrators WHERE incident_id = ANY($1::uuid[]) ORDER BY incident_id, perpetrator_id, involvement', [ids])) as Array<{ incident_id: string; perpetrator_id: string; involvement: string; confidence: string }>;
             const sources = (await ds.query('SELECT incident_id, testimony_id, transcript_version_id, passage_start, passage_end FROM incident_sources WHERE incident_id = ANY($1::uuid[]) ORDER BY incident_id, position', [ids])) as Array<{ incident_id: string; testimony_id: string; transcript_version_id: string | null; passage_start: number | null; passage_end: number | null }>;
             for (const r of rows) {
+              const decided = incidentOutcomes.get(r.id);
+              // Every source left out: the incident stays out too (listed in excluded.json).
+              if (!decided?.include) continue;
               const mySources = sources.filter((s) => s.incident_id === r.id);
               const kept = mySources.filter((s) => outcomes.get(s.testimony_id)?.include);
               counts.incidentSourcesLeftOut += mySources.length - kept.length;
@@ -274,9 +212,12 @@ export class ExportBuilder {
               const place = profile.actions.place === 'label' || profile.actions.place === 'remove' ? null : { id: r.place_id, name: r.place_name };
               const coordinates = profile.actions.coordinates === 'keep' && r.latitude !== null ? { latitude: r.latitude, longitude: r.longitude } : null;
               yield {
-                id: r.id, code: r.code, title: scrub(r.title), description: scrub(r.description), violationTypes: r.violation_types,
+                id: r.id, code: r.code, title: scrub(r.title),
+                // Some sources left out: the structured facts go, the narrative (which may retell them) does not.
+                description: decided.narrative ? scrub(r.description) : null, ...(decided.narrative ? {} : { narrativeWithheld: 'source_testimony_excluded' }),
+                violationTypes: r.violation_types,
                 date: { precision: r.date_precision, from: r.date_from, to: r.date_to }, place: place?.id ? place : null, coordinates,
-                victims: victims.filter((v) => v.incident_id === r.id).map((v) => (v.code ? { person: v.code } : { groupCount: v.group_count, groupDescription: scrub(v.group_description) })),
+                victims: victims.filter((v) => v.incident_id === r.id && !(v.code && selection.withheld.has(v.code))).map((v) => (v.code ? { person: v.code } : { groupCount: v.group_count, groupDescription: scrub(v.group_description) })),
                 perpetrators: perps.filter((p) => p.incident_id === r.id).map((p) => ({ perpetratorId: p.perpetrator_id, involvement: p.involvement, confidence: p.confidence })),
                 sources: kept.map((s) => ({ testimony: shortRef(s.testimony_id), transcriptVersionId: s.transcript_version_id, passageStart: s.passage_start, passageEnd: s.passage_end })),
               };

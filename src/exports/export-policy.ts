@@ -10,7 +10,8 @@ export type ExclusionReason =
   | 'no_approved_redaction'
   | 'source_testimony_excluded'
   | 'recording_identifies_witness'
-  | 'source_item_excluded';
+  | 'source_item_excluded'
+  | 'all_sources_excluded';
 type DisclosureDecisionReason = Extract<DisclosureDecision, { allowed: false }>['reason'];
 
 export type TestimonyOutcome =

@@ -214,7 +214,7 @@ export class ExportBuilder {
               yield {
                 id: r.id, code: r.code, title: scrub(r.title),
                 // Some sources left out: the structured facts go, the narrative (which may retell them) does not.
-                description: decided.narrative ? scrub(r.description) : null, ...(decided.narrative ? {} : { narrativeWithheld: 'source_testimony_excluded' }),
+                description: decided.narrative ? scrub(r.description) : null, ...(decided.narrative ? {} : { narrativeWithheld: 'narrative_from_excluded_source' }),
                 violationTypes: r.violation_types,
                 date: { precision: r.date_precision, from: r.date_from, to: r.date_to }, place: place?.id ? place : null, coordinates,
                 victims: victims.filter((v) => v.incident_id === r.id && !(v.code && selection.withheld.has(v.code))).map((v) => (v.code ? { person: v.code } : { groupCount: v.group_count, groupDescription: scrub(v.group_description) })),

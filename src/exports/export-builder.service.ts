@@ -17,6 +17,8 @@ import { MatrixService } from 'src/evidence/matrix.service';
 import { writeBag, type BagFileEntry } from 'src/exports/bagit/bag-writer';
 import { ExportEntity } from 'src/exports/entities/export.entity';
 import { codeScrubber } from 'src/exports/derived-consent';
+import { disclosureRows } from 'src/exports/disclosure-register';
+import { DisclosureEntity } from 'src/exports/entities/disclosure.entity';
 import { parseDeathPenalty, profileDeidentifies, renderReport, shortRef } from 'src/exports/export-policy';
 import { selectForExport } from 'src/exports/selection';
 import { packageAad, packageKey } from 'src/exports/export-storage';
@@ -382,6 +384,9 @@ export class ExportBuilder {
         included: counts, excluded, excludedCount: excluded.length, error: null, finishedAt: new Date(),
       });
       await manager.save(row);
+      // The per-item register (GET /cases/:id/disclosures): what this package carried, item by item.
+      const register = disclosureRows(selection, { caseId, exportId: row.id }, row.finishedAt as Date);
+      for (let i = 0; i < register.length; i += 1000) await manager.insert(DisclosureEntity, register.slice(i, i + 1000));
       // The disclosure register: who sent what to whom, for what, and the package's hash.
       await this.audit.record(manager, {
         actorId: ctx.actorId, action: 'export.disclosure', subjectType: 'export', subjectId: row.id, caseId,

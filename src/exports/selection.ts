@@ -43,7 +43,7 @@ export interface ExportSelection {
   /** Codes of people whose consent keeps them out, with the consent's reason: scrubbed from free text. */
   withheld: Map<string, string>;
   /** What people.json lists, by code. */
-  people: Array<{ code: string; kind: string }>;
+  people: Array<{ id: string; code: string; kind: string }>;
   /** People not listed, with the reason (withheld by consent, or not referred to by included material). */
   peopleLeftOut: Array<{ code: string; kind: string; reason: string }>;
   /** Left out of the package, as written to excluded.json (testimonies, transcripts, files, items, incidents). */
@@ -147,11 +147,11 @@ export async function selectForExport(ds: DataSource, req: SelectionRequest): Pr
     [caseId, includedIncidents.map((i) => i.id), includedTestimonies.flatMap((t) => t.transcripts.map((a) => a.id)), [...includedItems], `(${PEOPLE_CODE_PATTERN})`, narrativeIncidents.map((i) => i.id)],
   )) as Array<{ code: string }>;
   for (const m of mentioned) referred.add(m.code);
-  const people: Array<{ code: string; kind: string }> = [];
+  const people: Array<{ id: string; code: string; kind: string }> = [];
   const peopleLeftOut: Array<{ code: string; kind: string; reason: string }> = [];
-  for (const p of (await ds.query('SELECT code, kind FROM people WHERE case_id = $1 ORDER BY code', [caseId])) as Array<{ code: string; kind: string }>) {
+  for (const p of (await ds.query('SELECT id, code, kind FROM people WHERE case_id = $1 ORDER BY code', [caseId])) as Array<{ id: string; code: string; kind: string }>) {
     const outcome = decidePerson(p.code, referred, withheld);
-    if (outcome.include) people.push({ code: p.code, kind: p.kind });
+    if (outcome.include) people.push({ id: p.id, code: p.code, kind: p.kind });
     else peopleLeftOut.push({ code: p.code, kind: p.kind, reason: outcome.reason });
   }
 

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
 import { CaseKeysService } from 'src/cases/case-keys.service';
+import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { DomainException } from 'src/common/errors/domain.exception';
 import type { JsonObject } from 'src/common/json';
 import { ROOT_LOGGER } from 'src/common/logging/logger';
@@ -19,7 +20,8 @@ import { ExportEntity } from 'src/exports/entities/export.entity';
 import { codeScrubber } from 'src/exports/derived-consent';
 import { disclosureRows } from 'src/exports/disclosure-register';
 import { DisclosureEntity } from 'src/exports/entities/disclosure.entity';
-import { parseDeathPenalty, profileDeidentifies, renderReport, shortRef } from 'src/exports/export-policy';
+import { parseDeathPenalty, profileDeidentifies, shortRef } from 'src/exports/export-policy';
+import { guideMatrix, renderReadingGuide, type GuideCrime, type GuideIncident, type GuideItem } from 'src/exports/report/reading-guide';
 import { selectForExport } from 'src/exports/selection';
 import { packageAad, packageKey } from 'src/exports/export-storage';
 import { SigningKeysService } from 'src/exports/signing-keys.service';
@@ -41,6 +43,15 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 interface PackFile { id: string; path: string; sha256: string; size: number; mediaType: string; row: FileEntity }
+
+/** The redacted quote(s) of an exported passage, where the package carries them (`quote` or `quotes`). */
+function passageQuotes(passage: unknown): string[] {
+  if (!passage || typeof passage !== 'object') return [];
+  const p = passage as { quote?: unknown; quotes?: unknown };
+  if (typeof p.quote === 'string' && p.quote) return [p.quote];
+  if (Array.isArray(p.quotes)) return p.quotes.filter((q): q is string => typeof q === 'string' && q !== '');
+  return [];
+}
 
 /** One JSON array streamed in batches: `[` + rows joined by `,\n` + `]`, never the whole array in memory. */
 function jsonArray(rows: () => AsyncIterable<unknown>): () => Readable {
@@ -66,6 +77,7 @@ export class ExportBuilder {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FILE_STORE) private readonly store: FileStore,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keys: CaseKeysService,
     private readonly files: FilesService,
     private readonly signing: SigningKeysService,
@@ -100,7 +112,7 @@ export class ExportBuilder {
     const now = new Date();
     // The same selection as POST …/exports/preview: what goes and what is left out, and why.
     const selection = await selectForExport(this.dataSource, { caseId, recipient, purpose: exp.purpose as ConsentPurpose, profile: exp.profile, deidentifying, now });
-    const { outcomes, includedTestimonies, items, includedItems, excludedItems, fileRows, incidentOutcomes, excluded } = selection;
+    const { outcomes, includedTestimonies, includedItems, excludedItems, fileRows, incidentOutcomes, excluded } = selection;
     // Codes of people whose consent keeps them out never appear in analysts' free text.
     const scrubCodes = codeScrubber(selection.withheld.keys());
     const redactText = scrub;
@@ -119,14 +131,19 @@ export class ExportBuilder {
     // ---- matrix over what is included only ----
     let matrixCsvs: Array<{ path: string; text: string }> = [];
     let frameworkLabel: string | null = null;
+    let guideCrimes: GuideCrime[] = [];
     if (exp.frameworkVersionId) {
       const m = mapMatrix(await this.matrix.compute(caseId, exp.frameworkVersionId, [...excludedItems]));
       frameworkLabel = `${m.framework.code}@${m.framework.version}`;
+      guideCrimes = guideMatrix(m);
       matrixCsvs = [{ path: 'matrix/elements.csv', text: matrixCsv(m, 'elements') }, { path: 'matrix/perpetrators.csv', text: matrixCsv(m, 'perpetrators') }];
     }
 
     const [caseRow] = (await this.dataSource.query('SELECT id, title, description, status, created_at FROM cases WHERE id = $1', [caseId])) as Array<{ id: string; title: string; description: string | null; status: string; created_at: Date }>;
-    const [creator] = (await this.dataSource.query('SELECT display_name, email FROM users WHERE id = $1', [exp.createdBy])) as Array<{ display_name: string; email: string }>;
+    const sender = this.config.exportSender;
+    const bagName = `sillok-export-${shortRef(exp.id)}`;
+    const guideIncidents: GuideIncident[] = [];
+    const guideItems: GuideItem[] = [];
     const signing = await this.signing.privateKey();
     const dataKey = await this.keys.dataKey(caseId);
 
@@ -213,7 +230,7 @@ export class ExportBuilder {
               includedIds.push(r.id);
               const place = profile.actions.place === 'label' || profile.actions.place === 'remove' ? null : { id: r.place_id, name: r.place_name };
               const coordinates = profile.actions.coordinates === 'keep' && r.latitude !== null ? { latitude: r.latitude, longitude: r.longitude } : null;
-              yield {
+              const incident = {
                 id: r.id, code: r.code, title: scrub(r.title),
                 // Some sources left out: the structured facts go, the narrative (which may retell them) does not.
                 description: decided.narrative ? scrub(r.description) : null, ...(decided.narrative ? {} : { narrativeWithheld: 'narrative_from_excluded_source' }),
@@ -223,6 +240,9 @@ export class ExportBuilder {
                 perpetrators: perps.filter((p) => p.incident_id === r.id).map((p) => ({ perpetratorId: p.perpetrator_id, involvement: p.involvement, confidence: p.confidence })),
                 sources: kept.map((s) => ({ testimony: shortRef(s.testimony_id), transcriptVersionId: s.transcript_version_id, passageStart: s.passage_start, passageEnd: s.passage_end })),
               };
+              // The reading guide shows what incidents.json says, nothing more.
+              guideIncidents.push({ code: incident.code, title: incident.title, date: incident.date, place: incident.place?.name ?? null, violationTypes: incident.violationTypes, narrativeWithheld: !decided.narrative });
+              yield incident;
             }
           }
         }),
@@ -253,7 +273,7 @@ export class ExportBuilder {
             for (const r of rows) {
               if (!includedItems.has(r.id)) continue;
               const file = r.file_id ? fileByItem.get(r.file_id) : undefined;
-              yield {
+              const item = {
                 id: r.id, code: r.code, kind: r.kind, title: scrub(r.title), description: scrub(r.description), sha256: r.sha256,
                 testimony: r.testimony_id ? shortRef(r.testimony_id) : null,
                 passage: r.transcript_version_id ? { transcriptVersionId: r.transcript_version_id, start: r.passage_start, end: r.passage_end } : null,
@@ -265,6 +285,8 @@ export class ExportBuilder {
                 },
                 file: file ? { path: `data/${file.path}`, sha256: file.sha256, size: file.size, mediaType: file.mediaType } : null,
               };
+              guideItems.push({ code: item.code, kind: item.kind, title: item.title, sha256: item.sha256, quotes: passageQuotes(item.passage) });
+              yield item;
             }
           }
         }),
@@ -325,11 +347,11 @@ export class ExportBuilder {
       yield { path: 'excluded.json', source: `${JSON.stringify(excluded, null, 2)}\n` };
       yield {
         path: 'report.html',
-        source: () => Readable.from([renderReport({
-          exportId: exp.id, caseRef: shortRef(caseId), caseTitle: scrub(caseRow.title) ?? '', recipient: { kind: exp.recipientKind, name: exp.recipientName, deathPenaltyJurisdiction: exp.recipientDeathPenalty },
+        source: () => Readable.from([renderReadingGuide({
+          exportId: exp.id, bagName, caseRef: shortRef(caseId), caseTitle: scrub(caseRow.title) ?? '', sender, recipient: { kind: exp.recipientKind, name: exp.recipientName, deathPenaltyJurisdiction: exp.recipientDeathPenalty },
           purpose: exp.purpose, profile: exp.profile, framework: frameworkLabel, generatedAt: now, keyFingerprint: signing.fingerprint, counts, excluded,
           testimonies: includedTestimonies.map((t) => ({ ref: shortRef(t.row.id), code: t.row.code, form: t.form, transcripts: t.transcripts.length })),
-          items: items.filter((i) => includedItems.has(i.id)).map((i) => ({ code: i.code, kind: i.kind, sha256: i.sha256 })),
+          incidents: guideIncidents, items: guideItems, matrix: guideCrimes,
           files: packFiles.map((f) => ({ path: `data/${f.path}`, sha256: f.sha256, size: f.size })),
         })]),
       };
@@ -342,12 +364,13 @@ export class ExportBuilder {
     let result;
     try {
       result = await writeBag(payload(), sealer, {
-        bagName: `sillok-export-${shortRef(exp.id)}`,
+        bagName,
         signingKey: signing.key,
         metadata: {
-          sourceOrganization: 'Sillok case-management system',
-          // The sender's contact, except in de-identifying (public) packages: staff are at risk too.
-          ...(deidentifying || !creator ? {} : { contactName: creator.display_name, contactEmail: creator.email }),
+          // The deploying organisation and its desk (deployment settings), never the requesting staff member: staff are at risk too.
+          ...(sender.organization ? { sourceOrganization: sender.organization } : {}),
+          ...(sender.contactName ? { contactName: sender.contactName } : {}),
+          ...(sender.contactEmail ? { contactEmail: sender.contactEmail } : {}),
           externalIdentifier: `sillok-export-${exp.id}`,
           internalSenderDescription: `Case file export of case ${shortRef(caseId)} for ${exp.recipientKind}`,
           baggingDate: now,

@@ -301,6 +301,7 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
     expect(failed).toMatchObject({ status: 'failed', packageSha256: null, sizeBytes: null, error: expect.stringContaining('integrity check') });
     expect((await ctx.http().get(`/jobs/${failed.jobId}`).set(...lead()).expect(200)).body).toMatchObject({ status: 'failed', attempts: 1 });
     expect(await ctx.sql("SELECT 1 FROM audit_log WHERE action = 'export.disclosure' AND subject_id = $1", [failed.id])).toHaveLength(0);
+    expect(await ctx.sql('SELECT 1 FROM disclosures WHERE export_id = $1', [failed.id])).toHaveLength(0);
     await ctx.http().get(`/cases/${f.caseId}/exports/${failed.id}/download`).set(...lead()).expect(409);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +59,13 @@ describe('passages that survive redaction, export and transcript edits', () => {
     const items = JSON.parse(read('data/evidence/items.json')) as Array<{ code: string; kind: string; passage: Passage | null }>;
     const incidents = JSON.parse(read('data/incidents.json')) as Array<{ code: string; sources: Array<{ passage: Passage | null }> }>;
     const passages = new Map<string, Passage>();
-    for (const i of items) if (i.kind === 'transcript_passage') passages.set(i.code, i.passage as Passage);
+    for (const i of items) {
+      if (i.kind !== 'transcript_passage') continue;
+      passages.set(i.code, i.passage as Passage);
+      // The hash in the package is of the quote it carries, never of the original words (guessable).
+      expect((i as { sha256: string }).sha256, i.code).toBe(createHash('sha256').update((i.passage as Passage).quote, 'utf8').digest('hex'));
+      expect((i as { sha256: string }).sha256, i.code).not.toBe(ids[`${i.code}Sha`]);
+    }
     for (const i of incidents) i.sources.forEach((s, n) => { if (s.passage) passages.set(`${i.code}#${n}`, s.passage); });
     expect(passages.size).toBeGreaterThan(0);
     for (const [code, p] of passages) {
@@ -97,6 +104,7 @@ describe('passages that survive redaction, export and transcript edits', () => {
       ids[key] = res.body.id;
       codes[key] = res.body.code;
       ids[`${key}Sha`] = res.body.sha256;
+      ids[`${res.body.code as string}Sha`] = res.body.sha256;
       expect(text.slice(start, end).length).toBe(end - start);
     };
     const span = (text: string, words: string) => [text.indexOf(words), text.indexOf(words) + words.length] as const;
@@ -172,12 +180,19 @@ describe('passages that survive redaction, export and transcript edits', () => {
   });
 
   it('the export is not "ready" while the new version waits for review; once approved, passages point into the new text', async () => {
+    // The preview says so before anyone asks for a package, naming the transcript and why.
+    const waitingPreview = (await post('/exports/preview', UN).expect(200)).body as { ready: boolean; waiting: Array<{ code: string; detail: string; reason: string; reasonText: string }>; leftOut: Array<{ code: string; reason: string }> };
+    expect(waitingPreview.ready).toBe(false);
+    expect(waitingPreview.waiting).toEqual([expect.objectContaining({ code: codes.witness, detail: 'translation en v2', reason: 'redaction_proposed', reasonText: "The new version's redaction awaits review" })]);
     const blocked = await build();
     expect(blocked).toMatchObject({ status: 'failed', packageSha256: null });
     expect(blocked.error).toContain(`${codes.witness} translation (en) v2: proposed, awaiting review`);
     expect(await ctx.sql("SELECT 1 FROM audit_log WHERE action = 'export.disclosure' AND subject_id = $1", [blocked.id])).toHaveLength(0);
 
     await approveProposed();
+    const readyPreview = (await post('/exports/preview', UN).expect(200)).body as { ready: boolean; waiting: unknown[]; leftOut: Array<{ code: string; reason: string }> };
+    expect(readyPreview).toMatchObject({ ready: true, waiting: [] });
+    expect(readyPreview.leftOut).toContainEqual(expect.objectContaining({ code: codes.labour, reason: 'passage_transcript_not_exported' }));
     const done = await build();
     expect(done).toMatchObject({ status: 'ready', error: null });
     // The flagged passage is not in the package (its version is not): left out with its reason.

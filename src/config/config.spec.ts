@@ -40,6 +40,9 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'loopback, proxy.example.org', /TRUST_PROXY has "proxy.example.org"/],
     ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY has "10.0.0.0\/33"/],
     ['TWO_FACTOR_ISSUER', 'Org: Seoul', /TWO_FACTOR_ISSUER must be/],
+    ['EXPORT_SOURCE_ORGANIZATION', 'two\nlines', /EXPORT_SOURCE_ORGANIZATION must be 1-200 characters on one line/],
+    ['EXPORT_CONTACT_NAME', ' Desk', /EXPORT_CONTACT_NAME must be 1-200 characters/],
+    ['EXPORT_CONTACT_EMAIL', 'desk', /EXPORT_CONTACT_EMAIL must be an e-mail address/],
   ])('names %s when it is %s', (variable, value, message) => {
     const error = errorFor({ [variable]: value });
     expect(error.variable).toBe(variable);
@@ -56,6 +59,12 @@ describe('loadConfig', () => {
   it('defaults the sign-in throttle and the two-factor issuer', () => {
     expect(loadConfig(base)).toMatchObject({ loginMaxFailures: 5, loginAddressMaxFailures: 20, loginLockSeconds: 900, twoFactorIssuer: 'Sillok' });
     expect(loadConfig({ ...base, TWO_FACTOR_ISSUER: 'NK Documentation Centre' }).twoFactorIssuer).toBe('NK Documentation Centre');
+  });
+
+  it('takes the export sender from the deployment, and names nobody when unset', () => {
+    expect(loadConfig(base).exportSender).toEqual({ organization: null, contactName: null, contactEmail: null });
+    expect(loadConfig({ ...base, EXPORT_SOURCE_ORGANIZATION: '북한인권 기록 모임', EXPORT_CONTACT_NAME: 'Evidence desk', EXPORT_CONTACT_EMAIL: 'desk@example.org' }).exportSender)
+      .toEqual({ organization: '북한인권 기록 모임', contactName: 'Evidence desk', contactEmail: 'desk@example.org' });
   });
 
   it('requires SILLOK_MASTER_KEY in production', () => {

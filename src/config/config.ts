@@ -39,6 +39,17 @@ export interface AppConfig {
   /** Pause between testimonies in a redaction job, to spare the database (0 = none). */
   redactionThrottleMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Who sends export packages (bag-info.txt Source-Organization / Contact-*, report.html): the
+   * deploying organisation and a desk to contact, never the product or the requesting staff member.
+   */
+  exportSender: ExportSender;
+}
+
+export interface ExportSender {
+  organization: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +156,20 @@ function twoFactorIssuer(env: Env): string {
   return raw;
 }
 
+function oneLine(env: Env, variable: string): string | null {
+  const raw = env[variable] ?? '';
+  if (raw === '') return null;
+  // bag-info.txt values are one line: no control characters, no surrounding spaces.
+  if (!/^[^\p{Cc}]{1,200}$/u.test(raw) || raw.trim() !== raw) throw new ConfigError(variable, 'must be 1-200 characters on one line without surrounding spaces');
+  return raw;
+}
+
+export function exportSenderFrom(env: Env): ExportSender {
+  const contactEmail = oneLine(env, 'EXPORT_CONTACT_EMAIL');
+  if (contactEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail)) throw new ConfigError('EXPORT_CONTACT_EMAIL', 'must be an e-mail address');
+  return { organization: oneLine(env, 'EXPORT_SOURCE_ORGANIZATION'), contactName: oneLine(env, 'EXPORT_CONTACT_NAME'), contactEmail };
+}
+
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = env.NODE_ENV || 'development';
@@ -179,6 +204,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobLockMs: jobLockMsFrom(env),
     redactionThrottleMs: integer(env, 'REDACTION_THROTTLE_MS', 0, 0, 60_000),
     logLevel,
+    exportSender: exportSenderFrom(env),
   };
 }
 

@@ -8,6 +8,7 @@ import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import { CaseEntity } from 'src/cases/entities/case.entity';
 import { EvidenceItemEntity } from 'src/evidence/entities/evidence-item.entity';
 import { EvidenceLinkEntity } from 'src/evidence/entities/evidence-link.entity';
+import { DisclosureEntity } from 'src/exports/entities/disclosure.entity';
 import { ExportEntity } from 'src/exports/entities/export.entity';
 import { SigningKeyEntity } from 'src/exports/entities/signing-key.entity';
 import { FileEntity } from 'src/files/entities/file.entity';
@@ -75,6 +76,7 @@ export const ALL_ENTITIES = [
   ImportRowErrorEntity,
   ExternalRefEntity,
   ExportEntity,
+  DisclosureEntity,
   SigningKeyEntity,
   SearchDocumentEntity,
 ];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
@@ -7,6 +8,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
 import { CaseKeysService } from 'src/cases/case-keys.service';
+import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { DomainException } from 'src/common/errors/domain.exception';
 import type { JsonObject } from 'src/common/json';
 import { ROOT_LOGGER } from 'src/common/logging/logger';
@@ -15,12 +17,15 @@ import { matrixCsv } from 'src/evidence/matrix/csv';
 import { mapMatrix } from 'src/evidence/dto/matrix.dto';
 import { MatrixService } from 'src/evidence/matrix.service';
 import { writeBag, type BagFileEntry } from 'src/exports/bagit/bag-writer';
-import { ExportEntity, type ExcludedItem } from 'src/exports/entities/export.entity';
-import {
-  decideItem, decideTestimony, excludedEntry, itemTestimony, parseDeathPenalty, profileDeidentifies, renderReport, shortRef, type TestimonyOutcome,
-} from 'src/exports/export-policy';
+import { ExportEntity } from 'src/exports/entities/export.entity';
+import { codeScrubber } from 'src/exports/derived-consent';
+import { disclosureRows } from 'src/exports/disclosure-register';
+import { DisclosureEntity } from 'src/exports/entities/disclosure.entity';
+import { parseDeathPenalty, profileDeidentifies, shortRef } from 'src/exports/export-policy';
+import { guideMatrix, renderReadingGuide, type GuideCrime, type GuideIncident, type GuideItem } from 'src/exports/report/reading-guide';
+import { selectForExport } from 'src/exports/selection';
 import { packageAad, packageKey } from 'src/exports/export-storage';
-import { notReadyMessage, pendingRedactions } from 'src/exports/redaction-readiness';
+import { notReadyMessage } from 'src/exports/redaction-readiness';
 import { PASSAGE_NOT_EXPORTED, PassageQuoter, transcriptPayloadPath, type ExportedTranscript } from 'src/exports/passages';
 import { SigningKeysService } from 'src/exports/signing-keys.service';
 import { FilesService } from 'src/files/files.service';
@@ -31,8 +36,6 @@ import { compileDictionary, compilePatterns, redact, RedactionInputError, type R
 import { RedactionInputsService } from 'src/redaction/redaction-inputs.service';
 import { FILE_STORE, FileStore } from 'src/storage/file-store';
 import { sealStream } from 'src/storage/sealed-stream';
-import { ConsentsService } from 'src/testimonies/consents.service';
-import { ConsentVersionEntity } from 'src/testimonies/entities/consent-version.entity';
 
 
 const BATCH = 500;
@@ -42,10 +45,16 @@ const EXTENSIONS: Record<string, string> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/tiff': 'tif', 'application/pdf': 'pdf', 'text/plain': 'txt', 'application/json': 'json',
 };
 
-interface TestimonyRow { id: string; code: string; interview_date: string | null; interview_date_precision: string; languages: string[]; modality: string; status: string }
-interface ApprovedRow { id: string; testimony_id: string; transcript_id: string; kind: string; language: string; version: number; transcript_version_id: string; redacted_sha256: string; source_sha256: string }
-interface ItemRow { id: string; code: string; kind: string; sha256: string | null; testimony_id: string | null; transcript_version_id: string | null; source_key: string; file_id: string | null; derived_from_id: string | null; file_testimony_id: string | null }
 interface PackFile { id: string; path: string; sha256: string; size: number; mediaType: string; row: FileEntity }
+
+/** The redacted quote(s) of an exported passage, where the package carries them (`quote` or `quotes`). */
+function passageQuotes(passage: unknown): string[] {
+  if (!passage || typeof passage !== 'object') return [];
+  const p = passage as { quote?: unknown; quotes?: unknown };
+  if (typeof p.quote === 'string' && p.quote) return [p.quote];
+  if (Array.isArray(p.quotes)) return p.quotes.filter((q): q is string => typeof q === 'string' && q !== '');
+  return [];
+}
 
 /** One JSON array streamed in batches: `[` + rows joined by `,\n` + `]`, never the whole array in memory. */
 function jsonArray(rows: () => AsyncIterable<unknown>): () => Readable {
@@ -71,11 +80,11 @@ export class ExportBuilder {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FILE_STORE) private readonly store: FileStore,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keys: CaseKeysService,
     private readonly files: FilesService,
     private readonly signing: SigningKeysService,
     private readonly inputs: RedactionInputsService,
-    private readonly consents: ConsentsService,
     private readonly matrix: MatrixService,
     private readonly audit: AuditService,
   ) {}
@@ -104,93 +113,21 @@ export class ExportBuilder {
     const deidentifying = profileDeidentifies(profile);
     const recipient: Recipient = { kind: exp.recipientKind as RecipientKind, name: exp.recipientName, deathPenaltyJurisdiction: parseDeathPenalty(exp.recipientDeathPenalty) };
     const now = new Date();
-    const excluded: ExcludedItem[] = [];
-
-    // ---- testimonies: consent, then an approved redaction of the original's latest version ----
-    const testimonies = (await this.dataSource.query(
-      `SELECT t.id, p.code, t.interview_date, t.interview_date_precision, t.languages, t.modality, t.status
-         FROM testimonies t JOIN people p ON p.id = t.interviewee_id WHERE t.case_id = $1 ORDER BY p.code, t.id`, [caseId])) as TestimonyRow[];
-    const histories = new Map<string, ConsentVersionEntity[]>();
-    for (const row of await this.dataSource.getRepository(ConsentVersionEntity).find({ where: { caseId }, order: { testimonyId: 'ASC', version: 'ASC' } })) {
-      histories.set(row.testimonyId, [...(histories.get(row.testimonyId) ?? []), row]);
-    }
-    const approved = (await this.dataSource.query(
-      `SELECT DISTINCT ON (r.transcript_id) r.id, r.testimony_id, r.transcript_id, t.kind, t.language, v.version, r.transcript_version_id, r.redacted_sha256, r.source_sha256
-         FROM transcripts t
-         JOIN transcript_versions v ON v.transcript_id = t.id AND v.version = t.latest_version
-         JOIN redactions r ON r.transcript_version_id = v.id AND r.status = 'approved' AND r.profile = $2
-        WHERE t.case_id = $1
-        ORDER BY r.transcript_id, r.reviewed_at DESC, r.id`, [caseId, exp.profile])) as ApprovedRow[];
-    const approvedByTestimony = new Map<string, ApprovedRow[]>();
-    for (const a of approved) approvedByTestimony.set(a.testimony_id, [...(approvedByTestimony.get(a.testimony_id) ?? []), a]);
-    const transcripts = (await this.dataSource.query('SELECT id, testimony_id, kind FROM transcripts WHERE case_id = $1 ORDER BY id', [caseId])) as Array<{ id: string; testimony_id: string; kind: string }>;
-
-    const outcomes = new Map<string, TestimonyOutcome>();
-    const includedTestimonies: Array<{ row: TestimonyRow; form: string; consentVersion: number; transcripts: ApprovedRow[] }> = [];
-    for (const t of testimonies) {
-      const mine = approvedByTestimony.get(t.id) ?? [];
-      const decision = this.consents.decideFromHistory(histories.get(t.id) ?? [], recipient, exp.purpose as ConsentPurpose, now);
-      const outcome = decideTestimony(decision, mine.some((a) => a.kind === 'original'));
-      outcomes.set(t.id, outcome);
-      if (!outcome.include) {
-        excluded.push(excludedEntry(t.code, 'testimony', t.id, outcome.reason));
-        continue;
-      }
-      includedTestimonies.push({ row: t, form: outcome.form, consentVersion: outcome.consentVersion, transcripts: mine });
-      const sent = new Set(mine.map((a) => a.transcript_id));
-      for (const tr of transcripts) if (tr.testimony_id === t.id && !sent.has(tr.id)) excluded.push(excludedEntry(t.code, 'transcript', tr.id, 'no_approved_redaction'));
-    }
-    const codeOf = new Map(testimonies.map((t) => [t.id, t.code]));
-    // Not ready when a transcript that went out before would now be left out for want of an approved redaction of its new version.
-    const redactionStates = ((await this.dataSource.query(
-      `SELECT t.id, t.testimony_id, t.kind, t.language, t.latest_version,
-              EXISTS (SELECT 1 FROM redactions r WHERE r.transcript_version_id = v.id AND r.profile = $2 AND r.status = 'approved') AS approved_now,
-              EXISTS (SELECT 1 FROM redactions r WHERE r.transcript_id = t.id AND r.profile = $2 AND r.reviewed_at IS NOT NULL) AS approved_before,
-              (SELECT r.status FROM redactions r WHERE r.transcript_version_id = v.id AND r.profile = $2 ORDER BY r.created_at DESC, r.id LIMIT 1) AS latest_status
-         FROM transcripts t JOIN transcript_versions v ON v.transcript_id = t.id AND v.version = t.latest_version
-        WHERE t.case_id = $1 ORDER BY t.testimony_id, t.kind, t.language`, [caseId, exp.profile])) as Array<{ id: string; testimony_id: string; kind: string; language: string; latest_version: number; approved_now: boolean; approved_before: boolean; latest_status: string | null }>)
-      .map((r) => ({ transcriptId: r.id, testimonyId: r.testimony_id, kind: r.kind, language: r.language, version: r.latest_version, approvedNow: r.approved_now, approvedBefore: r.approved_before, latestStatus: r.latest_status }));
-    const pending = pendingRedactions(redactionStates, (id) => {
-      const o = outcomes.get(id);
-      return o !== undefined && (o.include || o.reason === 'no_approved_redaction');
-    });
-    if (pending.length) throw new UnrecoverableError(notReadyMessage(pending, (id) => codeOf.get(id) ?? '?', exp.profile));
+    // The same selection as POST …/exports/preview: what goes and what is left out, and why.
+    const selection = await selectForExport(this.dataSource, { caseId, recipient, purpose: exp.purpose as ConsentPurpose, profile: exp.profile, deidentifying, now });
+    const { outcomes, includedTestimonies, includedItems, excludedItems, fileRows, incidentOutcomes, excluded } = selection;
+    // Codes of people whose consent keeps them out never appear in analysts' free text.
+    const scrubCodes = codeScrubber(selection.withheld.keys());
+    const redactText = scrub;
+    scrub = (text) => scrubCodes(redactText(text));
+    const codeOf = new Map(selection.testimonies.map((t) => [t.id, t.code]));
+    if (selection.pending.length) throw new UnrecoverableError(notReadyMessage(selection.pending, (id) => codeOf.get(id) ?? '?', exp.profile));
     // Passages point into these versions' redacted texts (and only these are in the package).
     const exportedVersions = new Map<string, ExportedTranscript>(includedTestimonies.flatMap((t) => t.transcripts.map((a) => [a.transcript_version_id, { redactionId: a.id, path: `data/${transcriptPayloadPath(shortRef(t.row.id), a.kind, a.language)}` }] as const)));
     const quoter = new PassageQuoter(exportedVersions, async (redactionId) => {
       const [r] = (await this.dataSource.query('SELECT redacted_text, spans FROM redactions WHERE id = $1', [redactionId])) as Array<{ redacted_text: string; spans: Array<{ start: number; end: number; outputStart: number; outputEnd: number; replacement?: string | null }> }>;
       return { text: r.redacted_text, spans: r.spans };
     });
-
-    // ---- evidence items (originals before their working copies) and their files ----
-    const items = (await this.dataSource.query(
-      `SELECT i.id, i.code, i.kind, i.sha256, i.testimony_id, i.transcript_version_id, i.source_key, i.file_id, i.derived_from_id, f.testimony_id AS file_testimony_id
-         FROM evidence_items i LEFT JOIN files f ON f.id = i.file_id WHERE i.case_id = $1 ORDER BY i.created_at, i.id`, [caseId])) as ItemRow[];
-    const excludedItems = new Set<string>();
-    const includedItems = new Set<string>();
-    for (const item of items) {
-      const testimonyId = itemTestimony({ testimonyId: item.testimony_id, sourceKey: item.source_key, fileTestimonyId: item.file_testimony_id });
-      let outcome = decideItem({ id: item.id, code: item.code, kind: item.kind, testimonyId, fileId: item.file_id, derivedFromId: item.derived_from_id }, outcomes, deidentifying, excludedItems);
-      // A passage can only go out with the redacted text it points into.
-      if (outcome.include && item.kind === 'transcript_passage' && !quoter.has(item.transcript_version_id)) outcome = { include: false, reason: PASSAGE_NOT_EXPORTED };
-      if (outcome.include) includedItems.add(item.id);
-      else {
-        excludedItems.add(item.id);
-        excluded.push(excludedEntry(item.code, 'evidence_item', item.id, outcome.reason));
-      }
-    }
-    const fileIds = new Set(items.filter((i) => includedItems.has(i.id) && i.file_id).map((i) => i.file_id as string));
-    // A testimony's own files (recordings) not attached to any item: the same rule as for items.
-    const testimonyFiles = (await this.dataSource.query('SELECT id, testimony_id FROM files WHERE case_id = $1 AND testimony_id IS NOT NULL ORDER BY id', [caseId])) as Array<{ id: string; testimony_id: string }>;
-    const itemFiles = new Set(items.filter((i) => i.file_id).map((i) => i.file_id as string));
-    for (const f of testimonyFiles) {
-      if (itemFiles.has(f.id)) continue;
-      const outcome = outcomes.get(f.testimony_id);
-      if (!outcome?.include) continue; // the testimony itself is listed as left out
-      if (outcome.form === 'identified' && !deidentifying) fileIds.add(f.id);
-      else excluded.push(excludedEntry(codeOf.get(f.testimony_id) ?? '?', 'file', f.id, 'recording_identifies_witness'));
-    }
-    const fileRows = fileIds.size ? await this.dataSource.getRepository(FileEntity).createQueryBuilder('f').where('f.id IN (:...ids)', { ids: [...fileIds] }).orderBy('f.id').getMany() : [];
     const packFiles: PackFile[] = fileRows.map((row) => ({
       id: row.id,
       path: `files/${shortRef(row.id)}-${row.sha256.slice(0, 12)}.${EXTENSIONS[row.mediaType] ?? 'bin'}`,
@@ -205,14 +142,19 @@ export class ExportBuilder {
     // ---- matrix over what is included only ----
     let matrixCsvs: Array<{ path: string; text: string }> = [];
     let frameworkLabel: string | null = null;
+    let guideCrimes: GuideCrime[] = [];
     if (exp.frameworkVersionId) {
       const m = mapMatrix(await this.matrix.compute(caseId, exp.frameworkVersionId, [...excludedItems]));
       frameworkLabel = `${m.framework.code}@${m.framework.version}`;
+      guideCrimes = guideMatrix(m);
       matrixCsvs = [{ path: 'matrix/elements.csv', text: matrixCsv(m, 'elements') }, { path: 'matrix/perpetrators.csv', text: matrixCsv(m, 'perpetrators') }];
     }
 
     const [caseRow] = (await this.dataSource.query('SELECT id, title, description, status, created_at FROM cases WHERE id = $1', [caseId])) as Array<{ id: string; title: string; description: string | null; status: string; created_at: Date }>;
-    const [creator] = (await this.dataSource.query('SELECT display_name, email FROM users WHERE id = $1', [exp.createdBy])) as Array<{ display_name: string; email: string }>;
+    const sender = this.config.exportSender;
+    const bagName = `sillok-export-${shortRef(exp.id)}`;
+    const guideIncidents: GuideIncident[] = [];
+    const guideItems: GuideItem[] = [];
     const signing = await this.signing.privateKey();
     const dataKey = await this.keys.dataKey(caseId);
 
@@ -252,10 +194,9 @@ export class ExportBuilder {
       yield { path: 'case.json', source: `${JSON.stringify({ id: caseRow.id, title: scrub(caseRow.title), description: scrub(caseRow.description), status: caseRow.status, createdAt: caseRow.created_at }, null, 2)}\n` };
       yield {
         path: 'people.json',
+        // Only the people the included material refers to; never one whose consent keeps them out.
         source: jsonArray(async function* () {
-          for await (const rows of pages<{ id: string; code: string; kind: string }>('SELECT x.id, x.code, x.kind FROM people x WHERE x.case_id = $1', [caseId])) {
-            for (const p of rows) yield { code: p.code, kind: p.kind };
-          }
+          for (const p of selection.people) yield { code: p.code, kind: p.kind };
         }),
       };
       yield {
@@ -290,6 +231,9 @@ export class ExportBuilder {
             const perps = (await ds.query('SELECT incident_id, perpetrator_id, involvement, confidence FROM incident_perpetrators WHERE incident_id = ANY($1::uuid[]) ORDER BY incident_id, perpetrator_id, involvement', [ids])) as Array<{ incident_id: string; perpetrator_id: string; involvement: string; confidence: string }>;
             const sources = (await ds.query('SELECT incident_id, testimony_id, transcript_version_id, passage_start, passage_end FROM incident_sources WHERE incident_id = ANY($1::uuid[]) ORDER BY incident_id, position', [ids])) as Array<{ incident_id: string; testimony_id: string; transcript_version_id: string | null; passage_start: number | null; passage_end: number | null }>;
             for (const r of rows) {
+              const decided = incidentOutcomes.get(r.id);
+              // Every source left out: the incident stays out too (listed in excluded.json).
+              if (!decided?.include) continue;
               const mySources = sources.filter((s) => s.incident_id === r.id);
               const kept = mySources.filter((s) => outcomes.get(s.testimony_id)?.include);
               counts.incidentSourcesLeftOut += mySources.length - kept.length;
@@ -297,10 +241,13 @@ export class ExportBuilder {
               includedIds.push(r.id);
               const place = profile.actions.place === 'label' || profile.actions.place === 'remove' ? null : { id: r.place_id, name: r.place_name };
               const coordinates = profile.actions.coordinates === 'keep' && r.latitude !== null ? { latitude: r.latitude, longitude: r.longitude } : null;
-              yield {
-                id: r.id, code: r.code, title: scrub(r.title), description: scrub(r.description), violationTypes: r.violation_types,
+              const incident = {
+                id: r.id, code: r.code, title: scrub(r.title),
+                // Some sources left out: the structured facts go, the narrative (which may retell them) does not.
+                description: decided.narrative ? scrub(r.description) : null, ...(decided.narrative ? {} : { narrativeWithheld: 'narrative_from_excluded_source' }),
+                violationTypes: r.violation_types,
                 date: { precision: r.date_precision, from: r.date_from, to: r.date_to }, place: place?.id ? place : null, coordinates,
-                victims: victims.filter((v) => v.incident_id === r.id).map((v) => (v.code ? { person: v.code } : { groupCount: v.group_count, groupDescription: scrub(v.group_description) })),
+                victims: victims.filter((v) => v.incident_id === r.id && !(v.code && selection.withheld.has(v.code))).map((v) => (v.code ? { person: v.code } : { groupCount: v.group_count, groupDescription: scrub(v.group_description) })),
                 perpetrators: perps.filter((p) => p.incident_id === r.id).map((p) => ({ perpetratorId: p.perpetrator_id, involvement: p.involvement, confidence: p.confidence })),
                 sources: await Promise.all(kept.map(async (s) => {
                   // Offsets and quote in the exported redacted text; a passage whose text is not in the package goes without it.
@@ -308,6 +255,9 @@ export class ExportBuilder {
                   return { testimony: shortRef(s.testimony_id), transcriptVersionId: s.transcript_version_id, passage, ...(s.transcript_version_id && !passage ? { passageLeftOut: PASSAGE_NOT_EXPORTED } : {}) };
                 })),
               };
+              // The reading guide shows what incidents.json says, nothing more.
+              guideIncidents.push({ code: incident.code, title: incident.title, date: incident.date, place: incident.place?.name ?? null, violationTypes: incident.violationTypes, narrativeWithheld: !decided.narrative });
+              yield incident;
             }
           }
         }),
@@ -338,11 +288,16 @@ export class ExportBuilder {
             for (const r of rows) {
               if (!includedItems.has(r.id)) continue;
               const file = r.file_id ? fileByItem.get(r.file_id) : undefined;
-              yield {
-                id: r.id, code: r.code, kind: r.kind, title: scrub(r.title), description: scrub(r.description), sha256: r.sha256,
+              // Offsets into the exported redacted text and the quote as redacted for this profile (never the original offsets).
+              const passage = await quoter.quote(r.transcript_version_id, r.passage_start, r.passage_end);
+              const item = {
+                id: r.id, code: r.code, kind: r.kind, title: scrub(r.title), description: scrub(r.description),
+                // A passage's stored SHA-256 is over the ORIGINAL words: a recipient could test guesses of a
+                // short passage's hidden name against it. The package carries the hash of the quote it holds.
+                sha256: r.kind === 'transcript_passage' ? (passage ? createHash('sha256').update(passage.quote, 'utf8').digest('hex') : null) : r.sha256,
+                ...(r.kind === 'transcript_passage' ? { sha256Of: 'passage.quote (UTF-8)' } : {}),
                 testimony: r.testimony_id ? shortRef(r.testimony_id) : null,
-                // Offsets into the exported redacted text and the quote as redacted for this profile (never the original offsets).
-                passage: await quoter.quote(r.transcript_version_id, r.passage_start, r.passage_end),
+                passage,
                 derivedFromId: r.derived_from_id, derivation: scrub(r.derivation),
                 provenance: {
                   source: scrub(r.provenance_source), url: scrub(r.source_url), collectedOn: r.collected_on, collectedOnPrecision: r.collected_on_precision, collectionMethod: scrub(r.collection_method),
@@ -351,6 +306,8 @@ export class ExportBuilder {
                 },
                 file: file ? { path: `data/${file.path}`, sha256: file.sha256, size: file.size, mediaType: file.mediaType } : null,
               };
+              guideItems.push({ code: item.code, kind: item.kind, title: item.title, sha256: item.sha256, quotes: passageQuotes(item.passage) });
+              yield item;
             }
           }
         }),
@@ -411,11 +368,11 @@ export class ExportBuilder {
       yield { path: 'excluded.json', source: `${JSON.stringify(excluded, null, 2)}\n` };
       yield {
         path: 'report.html',
-        source: () => Readable.from([renderReport({
-          exportId: exp.id, caseRef: shortRef(caseId), caseTitle: scrub(caseRow.title) ?? '', recipient: { kind: exp.recipientKind, name: exp.recipientName, deathPenaltyJurisdiction: exp.recipientDeathPenalty },
+        source: () => Readable.from([renderReadingGuide({
+          exportId: exp.id, bagName, caseRef: shortRef(caseId), caseTitle: scrub(caseRow.title) ?? '', sender, recipient: { kind: exp.recipientKind, name: exp.recipientName, deathPenaltyJurisdiction: exp.recipientDeathPenalty },
           purpose: exp.purpose, profile: exp.profile, framework: frameworkLabel, generatedAt: now, keyFingerprint: signing.fingerprint, counts, excluded,
           testimonies: includedTestimonies.map((t) => ({ ref: shortRef(t.row.id), code: t.row.code, form: t.form, transcripts: t.transcripts.length })),
-          items: items.filter((i) => includedItems.has(i.id)).map((i) => ({ code: i.code, kind: i.kind, sha256: i.sha256 })),
+          incidents: guideIncidents, items: guideItems, matrix: guideCrimes,
           files: packFiles.map((f) => ({ path: `data/${f.path}`, sha256: f.sha256, size: f.size })),
         })]),
       };
@@ -428,12 +385,13 @@ export class ExportBuilder {
     let result;
     try {
       result = await writeBag(payload(), sealer, {
-        bagName: `sillok-export-${shortRef(exp.id)}`,
+        bagName,
         signingKey: signing.key,
         metadata: {
-          sourceOrganization: 'Sillok case-management system',
-          // The sender's contact, except in de-identifying (public) packages: staff are at risk too.
-          ...(deidentifying || !creator ? {} : { contactName: creator.display_name, contactEmail: creator.email }),
+          // The deploying organisation and its desk (deployment settings), never the requesting staff member: staff are at risk too.
+          ...(sender.organization ? { sourceOrganization: sender.organization } : {}),
+          ...(sender.contactName ? { contactName: sender.contactName } : {}),
+          ...(sender.contactEmail ? { contactEmail: sender.contactEmail } : {}),
           externalIdentifier: `sillok-export-${exp.id}`,
           internalSenderDescription: `Case file export of case ${shortRef(caseId)} for ${exp.recipientKind}`,
           baggingDate: now,
@@ -470,6 +428,9 @@ export class ExportBuilder {
         included: counts, excluded, excludedCount: excluded.length, error: null, finishedAt: new Date(),
       });
       await manager.save(row);
+      // The per-item register (GET /cases/:id/disclosures): what this package carried, item by item.
+      const register = disclosureRows(selection, { caseId, exportId: row.id }, row.finishedAt as Date);
+      for (let i = 0; i < register.length; i += 1000) await manager.insert(DisclosureEntity, register.slice(i, i + 1000));
       // The disclosure register: who sent what to whom, for what, and the package's hash.
       await this.audit.record(manager, {
         actorId: ctx.actorId, action: 'export.disclosure', subjectType: 'export', subjectId: row.id, caseId,

@@ -11,7 +11,8 @@ export type ExclusionReason =
   | 'source_testimony_excluded'
   | 'recording_identifies_witness'
   | 'source_item_excluded'
-  | 'passage_transcript_not_exported';
+  | 'passage_transcript_not_exported'
+  | 'all_sources_excluded';
 type DisclosureDecisionReason = Extract<DisclosureDecision, { allowed: false }>['reason'];
 
 export type TestimonyOutcome =

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import type { Page } from 'src/common/http/pagination';
-import { CreateExportDto, ExportDto, ListExportsQueryDto, mapExport, SigningKeyDto } from 'src/exports/dto/export.dto';
+import { preferredErrorLanguage } from 'src/common/errors/localise';
+import { CreateExportDto, ExportDto, ExportPreviewDto, ListExportsQueryDto, mapExport, SigningKeyDto } from 'src/exports/dto/export.dto';
 import { ExportsService } from 'src/exports/exports.service';
 
 @ApiTags('exports')
@@ -18,6 +19,17 @@ export class ExportsController {
   @ApiAcceptedResponse({ type: ExportDto })
   async request(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreateExportDto, @CurrentUser() actor: AuthenticatedUser): Promise<ExportDto> {
     return mapExport(await this.exports.request(caseId, body, actor));
+  }
+
+  /**
+   * What an export with this body would carry and leave out, each left-out item with its reason
+   * (code, and text in the Accept-Language: en or ko). Writes nothing (case leads).
+   */
+  @Post('cases/:caseId/exports/preview')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ExportPreviewDto })
+  async preview(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreateExportDto, @Headers('accept-language') acceptLanguage: string | undefined, @CurrentUser() actor: AuthenticatedUser): Promise<ExportPreviewDto> {
+    return this.exports.preview(caseId, body, actor, preferredErrorLanguage(acceptLanguage));
   }
 
   @Get('cases/:caseId/exports')

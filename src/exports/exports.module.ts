@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/audit/audit.module';
 import { CasesModule } from 'src/cases/cases.module';
+import { DisclosuresController } from 'src/exports/disclosures.controller';
+import { DisclosuresService } from 'src/exports/disclosures.service';
 import { ExportsController } from 'src/exports/exports.controller';
 import { ExportsService } from 'src/exports/exports.service';
 import { SigningKeysService } from 'src/exports/signing-keys.service';
@@ -10,8 +12,8 @@ import { RedactionInputsService } from 'src/redaction/redaction-inputs.service';
 /** The api's side of case-file exports: requests, status, download, the signing key. */
 @Module({
   imports: [AuditModule, CasesModule, JobsModule],
-  controllers: [ExportsController],
-  providers: [ExportsService, SigningKeysService, RedactionInputsService],
+  controllers: [ExportsController, DisclosuresController],
+  providers: [ExportsService, SigningKeysService, RedactionInputsService, DisclosuresService],
 })
 export class ExportsModule {}
 

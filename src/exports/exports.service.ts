@@ -10,15 +10,20 @@ import { memberMay } from 'src/cases/case-permissions';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException, ValidationDomainException } from 'src/common/errors/domain.exception';
 import { page, type Page } from 'src/common/http/pagination';
-import { CONSENT_PURPOSES } from 'src/consent/policy/consent.types';
+import { CONSENT_PURPOSES, type Recipient } from 'src/consent/policy/consent.types';
+import type { ErrorLanguage } from 'src/common/errors/localise';
 import { requiredGrants } from 'src/consent/policy/purpose-routes';
 import type { CreateExportDto, ListExportsQueryDto } from 'src/exports/dto/export.dto';
 import { ExportEntity } from 'src/exports/entities/export.entity';
+import { parseDeathPenalty, profileDeidentifies } from 'src/exports/export-policy';
 import { packageAad } from 'src/exports/export-storage';
+import { previewOf, type ExportPreview } from 'src/exports/preview';
+import { selectForExport } from 'src/exports/selection';
 import { SigningKeysService, type PublicSigningKey } from 'src/exports/signing-keys.service';
 import { JobEntity } from 'src/jobs/entities/job.entity';
 import { JobsService } from 'src/jobs/jobs.service';
 import { LegalFrameworkEntity } from 'src/legal/entities/legal-framework.entity';
+import type { RedactionProfile } from 'src/redaction/engine';
 import { RedactionInputsService } from 'src/redaction/redaction-inputs.service';
 import { FILE_STORE, FileStore } from 'src/storage/file-store';
 import { expectDigest, openSealedBlob } from 'src/storage/sealed-blob';
@@ -50,9 +55,10 @@ export class ExportsService {
     private readonly signing: SigningKeysService,
   ) {}
 
-  async request(caseId: string, input: CreateExportDto, actor: AuthenticatedUser): Promise<ExportEntity> {
+  /** The checks a request passes before anything is written; answers the framework version to use. */
+  private async checkRequest(caseId: string, input: CreateExportDto, actor: AuthenticatedUser): Promise<{ frameworkVersionId: string | null; profile: RedactionProfile }> {
     await this.access.require(caseId, actor, 'manage');
-    await this.inputs.profile(caseId, input.profile);
+    const profile = await this.inputs.profile(caseId, input.profile);
     // A purpose no consent can grant for this kind of recipient would only build an empty package
     // and a disclosure entry: refuse it now, saying which purposes fit.
     if (!requiredGrants(input.purpose, input.recipient.kind)) {
@@ -69,6 +75,22 @@ export class ExportsService {
       const published = await this.dataSource.getRepository(LegalFrameworkEntity).findOne({ where: { code: DEFAULT_FRAMEWORK_CODE, status: 'published' }, select: { id: true } });
       frameworkVersionId = published?.id ?? null;
     }
+    return { frameworkVersionId, profile };
+  }
+
+  /**
+   * What an export with this body would carry and leave out, with readable reasons, from the same
+   * selection the worker uses. Writes nothing: no export, no job, no disclosure entry.
+   */
+  async preview(caseId: string, input: CreateExportDto, actor: AuthenticatedUser, language: ErrorLanguage): Promise<ExportPreview> {
+    const { profile } = await this.checkRequest(caseId, input, actor);
+    const recipient: Recipient = { kind: input.recipient.kind, name: input.recipient.name, deathPenaltyJurisdiction: parseDeathPenalty(input.recipient.deathPenaltyJurisdiction) };
+    const selection = await selectForExport(this.dataSource, { caseId, recipient, purpose: input.purpose, profile: input.profile, deidentifying: profileDeidentifies(profile), now: new Date() });
+    return previewOf(selection, language);
+  }
+
+  async request(caseId: string, input: CreateExportDto, actor: AuthenticatedUser): Promise<ExportEntity> {
+    const { frameworkVersionId } = await this.checkRequest(caseId, input, actor);
     // The key exists before the job runs, so GET /exports/signing-key already shows the one that will sign.
     await this.signing.current();
     return this.dataSource.transaction(async (manager) => {

@@ -2,7 +2,8 @@ import { humanSize, formatBaggingDate, formatPayloadOxum, renderTagFile, TagFile
 
 /** What the caller says about the bag; the writer adds Bagging-Date, Bag-Size and Payload-Oxum. */
 export interface BagMetadata {
-  sourceOrganization: string;
+  /** Optional in RFC 8493 like every reserved element; omitted when the deployment has not named itself. */
+  sourceOrganization?: string;
   contactName?: string;
   contactEmail?: string;
   /** E.g. the export id or case reference the recipient will quote back. */
@@ -20,7 +21,8 @@ export interface BagMetadata {
 /** The bag-info.txt lines, in a stable order. Throws TagFileError on a label or value it cannot write faithfully. */
 export function buildBagInfo(metadata: BagMetadata, baggingDate: Date, octets: number, files: number): string {
   if (Number.isNaN(baggingDate.getTime())) throw new TagFileError('Bagging-Date is not a valid date');
-  const lines: TagLine[] = [['Source-Organization', metadata.sourceOrganization]];
+  const lines: TagLine[] = [];
+  if (metadata.sourceOrganization !== undefined) lines.push(['Source-Organization', metadata.sourceOrganization]);
   if (metadata.contactName !== undefined) lines.push(['Contact-Name', metadata.contactName]);
   if (metadata.contactEmail !== undefined) lines.push(['Contact-Email', metadata.contactEmail]);
   lines.push(['External-Identifier', metadata.externalIdentifier]);

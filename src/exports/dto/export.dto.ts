@@ -96,3 +96,26 @@ export function mapExport(e: ExportEntity, progress = 0): ExportDto {
     finishedAt: e.finishedAt ? e.finishedAt.toISOString() : null,
   };
 }
+
+export class PreviewEntryDto {
+  @ApiProperty({ description: 'testimony, transcript, file, evidence_item, incident or person' }) kind: string;
+  @ApiProperty({ description: 'Pseudonym code (testimonies, transcripts, people) or item / incident code' }) code: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Short reference (the first 8 hex digits of the id); people have none' }) ref: string | null;
+  @ApiPropertyOptional({ description: 'Transcript kind and language, file media type, disclosure form or person kind' }) detail?: string;
+  @ApiPropertyOptional({ description: 'Why it is left out (or, for an included incident, why its narrative is held back): a stable code' }) reason?: string;
+  @ApiPropertyOptional({ description: 'The reason as a person reads it, in the Accept-Language (en or ko)' }) reasonText?: string;
+}
+
+export class PreviewCountsDto {
+  @ApiProperty({ type: Object, description: 'Included entries per kind' }) included: Record<string, number>;
+  @ApiProperty({ type: Object, description: 'Left-out entries per kind' }) leftOut: Record<string, number>;
+}
+
+export class ExportPreviewDto {
+  @ApiProperty({ enum: ['en', 'ko'], description: 'Language of reasonText (from Accept-Language)' }) language: 'en' | 'ko';
+  @ApiProperty({ type: [PreviewEntryDto] }) included: PreviewEntryDto[];
+  @ApiProperty({ type: [PreviewEntryDto] }) leftOut: PreviewEntryDto[];
+  @ApiProperty({ type: PreviewCountsDto }) counts: PreviewCountsDto;
+  @ApiProperty({ description: 'False while a transcript that went out before awaits an approved redaction of its new version: an export now would fail naming them (see waiting)' }) ready: boolean;
+  @ApiProperty({ type: [PreviewEntryDto], description: 'Transcripts whose new version awaits an approved redaction (reason: the redaction status)' }) waiting: PreviewEntryDto[];
+}

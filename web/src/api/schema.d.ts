@@ -224,6 +224,22 @@ export interface paths {
         patch: operations["CasesController_update"];
         trace?: never;
     };
+    "/cases/{caseId}/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DisclosuresController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/evidence": {
         parameters: {
             query?: never;
@@ -346,6 +362,22 @@ export interface paths {
         get: operations["ExportsController_download"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/exports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ExportsController_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -882,6 +914,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["TestimoniesController_withdrawConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/testimonies/{testimonyId}/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DisclosuresController_forTestimony"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1917,6 +1965,36 @@ export interface components {
             /** @enum {string} */
             precision: "day" | "month" | "year" | "approximate" | "unknown";
         };
+        DisclosureDto: {
+            disclosedAt: string;
+            /**
+             * Format: uuid
+             * @description Who requested the export
+             */
+            disclosedBy: string;
+            /**
+             * Format: uuid
+             * @description The export that carried it
+             */
+            exportId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description SHA-256 of the package (zip) as sent */
+            packageSha256: string;
+            personCode?: string | null;
+            /** @description Redaction profile */
+            profile: string;
+            purpose: string;
+            recipient: components["schemas"]["ExportRecipientDto"];
+            /** @description Item or incident code, or the pseudonym code of the person (for testimonies and transcripts: the interviewee) */
+            subjectCode: string;
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "testimony" | "transcript" | "file" | "evidence_item" | "incident" | "person";
+            /** Format: uuid */
+            testimonyId?: string | null;
+        };
         EchoJobDto: {
             /**
              * @description Echoed back by the worker; not personal data
@@ -2013,6 +2091,20 @@ export interface components {
             sizeBytes?: number | null;
             /** @enum {string} */
             status: "queued" | "building" | "ready" | "failed";
+        };
+        ExportPreviewDto: {
+            counts: components["schemas"]["PreviewCountsDto"];
+            included: components["schemas"]["PreviewEntryDto"][];
+            /**
+             * @description Language of reasonText (from Accept-Language)
+             * @enum {string}
+             */
+            language: "en" | "ko";
+            leftOut: components["schemas"]["PreviewEntryDto"][];
+            /** @description False while a transcript that went out before awaits an approved redaction of its new version: an export now would fail naming them (see waiting) */
+            ready: boolean;
+            /** @description Transcripts whose new version awaits an approved redaction (reason: the redaction status) */
+            waiting: components["schemas"]["PreviewEntryDto"][];
         };
         ExportRecipientDto: {
             /**
@@ -2493,6 +2585,26 @@ export interface components {
              * @description A unit (perpetrator of kind unit) of this case
              */
             unitId?: string;
+        };
+        PreviewCountsDto: {
+            /** @description Included entries per kind */
+            included: Record<string, never>;
+            /** @description Left-out entries per kind */
+            leftOut: Record<string, never>;
+        };
+        PreviewEntryDto: {
+            /** @description Pseudonym code (testimonies, transcripts, people) or item / incident code */
+            code: string;
+            /** @description Transcript kind and language, file media type, disclosure form or person kind */
+            detail?: string;
+            /** @description testimony, transcript, file, evidence_item, incident or person */
+            kind: string;
+            /** @description Why it is left out (or, for an included incident, why its narrative is held back): a stable code */
+            reason?: string;
+            /** @description The reason as a person reads it, in the Accept-Language (en or ko) */
+            reasonText?: string;
+            /** @description Short reference (the first 8 hex digits of the id); people have none */
+            ref?: string | null;
         };
         ProfileDto: {
             actions: Record<string, never>;
@@ -3220,6 +3332,7 @@ export type SchemaCreateUserDto = components['schemas']['CreateUserDto'];
 export type SchemaCrimeInputDto = components['schemas']['CrimeInputDto'];
 export type SchemaCrimeRowDto = components['schemas']['CrimeRowDto'];
 export type SchemaDatedValueDto = components['schemas']['DatedValueDto'];
+export type SchemaDisclosureDto = components['schemas']['DisclosureDto'];
 export type SchemaEchoJobDto = components['schemas']['EchoJobDto'];
 export type SchemaElementInputDto = components['schemas']['ElementInputDto'];
 export type SchemaElementRowDto = components['schemas']['ElementRowDto'];
@@ -3227,6 +3340,7 @@ export type SchemaEraseIdentityDto = components['schemas']['EraseIdentityDto'];
 export type SchemaErrorResponseDto = components['schemas']['ErrorResponseDto'];
 export type SchemaExcludedItemDto = components['schemas']['ExcludedItemDto'];
 export type SchemaExportDto = components['schemas']['ExportDto'];
+export type SchemaExportPreviewDto = components['schemas']['ExportPreviewDto'];
 export type SchemaExportRecipientDto = components['schemas']['ExportRecipientDto'];
 export type SchemaFileDto = components['schemas']['FileDto'];
 export type SchemaFileNameDto = components['schemas']['FileNameDto'];
@@ -3270,6 +3384,8 @@ export type SchemaPlaceNameDto = components['schemas']['PlaceNameDto'];
 export type SchemaPlaceNameInputDto = components['schemas']['PlaceNameInputDto'];
 export type SchemaPlaceRefDto = components['schemas']['PlaceRefDto'];
 export type SchemaPositionInputDto = components['schemas']['PositionInputDto'];
+export type SchemaPreviewCountsDto = components['schemas']['PreviewCountsDto'];
+export type SchemaPreviewEntryDto = components['schemas']['PreviewEntryDto'];
 export type SchemaProfileDto = components['schemas']['ProfileDto'];
 export type SchemaProvenanceDto = components['schemas']['ProvenanceDto'];
 export type SchemaPutMemberDto = components['schemas']['PutMemberDto'];
@@ -4065,6 +4181,50 @@ export interface operations {
             };
         };
     };
+    DisclosuresController_list: {
+        parameters: {
+            query?: {
+                evidenceItemId?: string;
+                exportId?: string;
+                limit?: number;
+                offset?: number;
+                /** @description A person's pseudonym code: the person listed, and everything of their testimonies */
+                personCode?: string;
+                /** @description Part of the recipient's name (case-insensitive) */
+                recipient?: string;
+                recipientKind?: "internal" | "un_mechanism" | "icc" | "national_prosecutor" | "researcher" | "public" | "media" | "other";
+                subjectType?: "testimony" | "transcript" | "file" | "evidence_item" | "incident" | "person";
+                /** @description Everything of this testimony that went out (itself, its transcripts, recordings, evidence quoting it) */
+                testimonyId?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["DisclosureDto"][];
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     EvidenceController_list: {
         parameters: {
             query?: {
@@ -4501,6 +4661,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ExportsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportPreviewDto"];
+                };
             };
             401: {
                 headers: {
@@ -6124,6 +6317,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentVersionDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DisclosuresController_forTestimony: {
+        parameters: {
+            query?: {
+                evidenceItemId?: string;
+                exportId?: string;
+                limit?: number;
+                offset?: number;
+                /** @description A person's pseudonym code: the person listed, and everything of their testimonies */
+                personCode?: string;
+                /** @description Part of the recipient's name (case-insensitive) */
+                recipient?: string;
+                recipientKind?: "internal" | "un_mechanism" | "icc" | "national_prosecutor" | "researcher" | "public" | "media" | "other";
+                subjectType?: "testimony" | "transcript" | "file" | "evidence_item" | "incident" | "person";
+                /** @description Everything of this testimony that went out (itself, its transcripts, recordings, evidence quoting it) */
+                testimonyId?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                testimonyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["DisclosureDto"][];
+                    };
                 };
             };
             401: {

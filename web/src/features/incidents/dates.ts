@@ -11,7 +11,7 @@ type T = (key: string, vars?: Record<string, string>) => string;
 
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) in the interface language, at its own precision. */
 export function formatPartialDate(value: string, lang: string): string {
-  const [y, m, d] = value.split('-').map(Number);
+  const [y = 0, m = 0, d = 0] = value.split('-').map(Number);
   if (!m) return new Intl.DateTimeFormat(lang, { year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, 0, 1));
   if (!d) return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlapsAny, segmentText } from './spans';
+import { overlapsAny, previewText, segmentText } from './spans';
 
 describe('segmentText', () => {
   it('cuts a text into plain and marked parts that join back to the text', () => {
@@ -7,7 +7,7 @@ describe('segmentText', () => {
     const segs = segmentText(text, [{ start: 11, end: 13, key: 'place' }, { start: 3, end: 6, key: 'person' }]);
     expect(segs.map((s) => s.text).join('')).toBe(text);
     expect(segs.filter((s) => s.mark).map((s) => [s.text, s.mark!.key])).toEqual([['김철수', 'person'], ['요덕', 'place']]);
-    expect(segs[1].start).toBe(3);
+    expect(segs[1]!.start).toBe(3);
   });
 
   it('drops overlapping and out-of-range marks instead of garbling the text', () => {
@@ -27,5 +27,12 @@ describe('overlapsAny', () => {
     expect(overlapsAny(2, 4, [{ start: 4, end: 6 }])).toBe(false);
     expect(overlapsAny(2, 5, [{ start: 4, end: 6 }])).toBe(true);
     expect(overlapsAny(0, 1, [])).toBe(false);
+  });
+});
+
+describe('previewText', () => {
+  it('replaces kept and added spans, keeps the rest of the original', () => {
+    const original = '저는 김철수입니다. 누나 김영희는 회령에 있습니다.';
+    expect(previewText(original, [{ start: 3, end: 6, replacement: '[W-0001]' }, { start: 14, end: 17, replacement: '[PERSON]' }, { start: 19, end: 21, replacement: null }])).toBe('저는 [W-0001]입니다. 누나 [PERSON]는 회령에 있습니다.');
   });
 });

@@ -56,3 +56,19 @@ export function selectionIn(container: HTMLElement, selection: Selection | null)
   end -= trail;
   return end > start ? { start, end } : null;
 }
+
+/**
+ * The text as it will be approved: the original with every kept span replaced (a null
+ * replacement keeps the original words) — the same rule the API applies when it rebuilds it.
+ */
+export function previewText(original: string, spans: readonly { start: number; end: number; replacement: string | null }[]): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start < at || s.end > original.length || s.end <= s.start) continue;
+    out += original.slice(at, s.start) + (s.replacement ?? original.slice(s.start, s.end));
+    at = s.end;
+  }
+  return out + original.slice(at);
+}

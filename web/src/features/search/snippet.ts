@@ -11,7 +11,7 @@ export function snippetParts(snippet: string): { text: string; mark: boolean }[]
   let at = 0;
   for (let m = re.exec(snippet); m; m = re.exec(snippet)) {
     if (m.index > at) parts.push({ text: unescape(snippet.slice(at, m.index)), mark: false });
-    parts.push({ text: unescape(m[1]), mark: true });
+    parts.push({ text: unescape(m[1] ?? ''), mark: true });
     at = m.index + m[0].length;
   }
   if (at < snippet.length) parts.push({ text: unescape(snippet.slice(at)), mark: false });

@@ -35,10 +35,12 @@ export function PerpetratorPage() {
       {d.description && <Text>{d.description}</Text>}
       {d.kind === 'unit' && d.chains[0] && d.chains[0].units.length > 0 && (
         <SectionCard order={3} title={t('perpetrators.chain')}>
-          <Breadcrumbs separator="›" aria-label={t('perpetrators.chain')}>
-            {[...d.chains[0].units].reverse().map(unitLink)}
-            <Text span>{d.name}</Text>
-          </Breadcrumbs>
+          <nav aria-label={t('perpetrators.chain')}>
+            <Breadcrumbs separator="›">
+              {[...d.chains[0].units].reverse().map(unitLink)}
+              <Text span>{d.name}</Text>
+            </Breadcrumbs>
+          </nav>
         </SectionCard>
       )}
       {d.kind === 'individual' && (

@@ -98,6 +98,8 @@ describe('incidents, perpetrators, redaction review and search', () => {
 
       const title = lang === 'ko' ? '채석장 강제노동 중 구타' : 'Beatings during forced labour at the quarry';
       await page.getByRole('textbox', { name: named(tr(lang, 'incidents.fields.title')) }).fill(title);
+      // The text is searched (in any spelling); the place is a filter.
+      await page.getByRole('textbox', { name: named(tr(lang, 'incidents.fields.description')) }).fill(lang === 'ko' ? '요덕수용소 채석장에서 경비대원들이 작업반을 구타했다.' : 'Guards beat the work team at the quarry of Yoduk camp.');
       await choose(page, tr(lang, 'incidents.fields.violationTypes'), lang === 'ko' ? '강제노동' : 'Forced labour');
       await choose(page, tr(lang, 'incidents.fields.violationTypes'), lang === 'ko' ? '고문' : 'Torture');
       await page.keyboard.press('Escape');

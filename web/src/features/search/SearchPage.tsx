@@ -158,7 +158,7 @@ function RawResults({ caseId, q, query }: { caseId: string; q: string; query: Re
   const { t } = useTranslation();
   return (
     <section aria-label={t('search.rawResults')}>
-      <Text size="sm" mb="xs" c="orange.9">{t('search.rawAudited')}</Text>
+      <Text size="sm" mb="xs" c="red.9" fw={500}>{t('search.rawAudited')}</Text>
       {q.trim().length < 2 && <Text c="dimmed">{t('search.rawMin')}</Text>}
       {query.error && <ErrorAlert error={query.error} />}
       {query.isFetching && <Loader size="sm" aria-label={t('common.loading')} />}
@@ -167,7 +167,7 @@ function RawResults({ caseId, q, query }: { caseId: string; q: string; query: Re
         {query.data?.items.map((h) => (
           <Card key={`${h.kind}:${h.id}`} withBorder padding="sm" data-testid="raw-hit">
             <Group gap="xs">
-              <Badge variant="light" color="orange">{t(`search.rawKinds.${h.kind}`)}</Badge>
+              <Badge variant="outline" color="red.9">{t(`search.rawKinds.${h.kind}`)}</Badge>
               {h.kind === 'person' ? (
                 <Anchor fw={600} renderRoot={(props) => <Link {...props} to="/cases/$caseId/people/$personId" params={{ caseId, personId: h.id }} />}>{h.code}</Anchor>
               ) : h.testimonyId ? (

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { Page } from 'src/common/http/pagination';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
 import { IncidentDto, mapIncident, PerpetratorIncidentsQueryDto } from 'src/incidents/dto/incident.dto';
 import { IncidentsService } from 'src/incidents/incidents.service';
 import { CreatePerpetratorDto, ListPerpetratorsQueryDto, mapPerpetrator, mapPerpetratorDetail, PerpetratorDetailDto, PerpetratorDto, UpdatePerpetratorDto } from 'src/perpetrators/dto/perpetrator.dto';
@@ -18,11 +18,13 @@ export class PerpetratorsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: PerpetratorDto })
   async create(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreatePerpetratorDto, @CurrentUser() actor: AuthenticatedUser): Promise<PerpetratorDto> {
     return mapPerpetrator(await this.perpetrators.create(caseId, body, actor));
   }
 
   @Get()
+  @ApiPageResponse(PerpetratorDto)
   async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListPerpetratorsQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<PerpetratorDto>> {
     const page = await this.perpetrators.list(caseId, query, actor);
     return { ...page, items: page.items.map(mapPerpetrator) };
@@ -30,17 +32,20 @@ export class PerpetratorsController {
 
   /** The perpetrator's page: positions, the chain of units above, how many incidents name it. */
   @Get(':perpetratorId')
+  @ApiOkResponse({ type: PerpetratorDetailDto })
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('perpetratorId', ParseUUIDPipe) perpetratorId: string, @CurrentUser() actor: AuthenticatedUser): Promise<PerpetratorDetailDto> {
     return mapPerpetratorDetail(await this.perpetrators.get(caseId, perpetratorId, actor));
   }
 
   @Patch(':perpetratorId')
+  @ApiOkResponse({ type: PerpetratorDto })
   async update(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('perpetratorId', ParseUUIDPipe) perpetratorId: string, @Body() body: UpdatePerpetratorDto, @CurrentUser() actor: AuthenticatedUser): Promise<PerpetratorDto> {
     return mapPerpetrator(await this.perpetrators.update(caseId, perpetratorId, body, actor));
   }
 
   /** The incidents naming this perpetrator (a unit: and its sub-units), paginated. */
   @Get(':perpetratorId/incidents')
+  @ApiPageResponse(IncidentDto)
   async incidentsOf(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('perpetratorId', ParseUUIDPipe) perpetratorId: string, @Query() query: PerpetratorIncidentsQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<IncidentDto>> {
     await this.perpetrators.requireExists(caseId, perpetratorId, actor);
     const page = await this.incidents.list(caseId, { ...query, perpetratorId }, actor);

@@ -14,6 +14,12 @@ describe('generic span log (members without identity clearance)', () => {
       { outputStart: 74, outputEnd: 81, category: 'phone' },
     ]);
   });
+  it('keeps the ambiguous flag (only when it is true), without the candidates behind it', () => {
+    expect(genericSpanLog([
+      { start: 3, end: 5, outputStart: 3, outputEnd: 11, category: 'person', ambiguous: true, candidateRefs: ['W-0001', 'V-0002'] },
+      { start: 9, end: 12, outputStart: 15, outputEnd: 22, category: 'place', ambiguous: 'yes' },
+    ])).toEqual([{ outputStart: 3, outputEnd: 11, category: 'person', ambiguous: true }, { outputStart: 15, outputEnd: 22, category: 'place' }]);
+  });
   it('never passes on an unknown category string', () => {
     expect(genericSpanLog([{ outputStart: 0, outputEnd: 1, category: 'relative-of-W-0001' }])).toEqual([{ outputStart: 0, outputEnd: 1, category: 'custom' }]);
   });

@@ -6,13 +6,16 @@ import { isCategory } from 'src/redaction/engine/types';
  * the redacted text (which they read anyway) and its category. Nothing that tells which
  * registered person a span belongs to or how it relates to them (`ref: W-0001.C1`, `personRef`,
  * `candidateRefs`, rule names), and no original offsets, whose differences give each hidden
- * name's length.
+ * name's length. A span the engine marked `ambiguous` keeps that flag (so every reviewer sees
+ * which spans to check).
  */
 export function genericSpanLog(spans: readonly JsonObject[]): JsonObject[] {
   return spans.map((s) => ({
     outputStart: Number(s.outputStart),
     outputEnd: Number(s.outputEnd),
     category: isCategory(s.category) ? s.category : 'custom',
+    // Whether the engine was unsure (a reviewer should look twice): a flag, nothing about whom.
+    ...(s.ambiguous === true ? { ambiguous: true } : {}),
   }));
 }
 

@@ -141,10 +141,23 @@ const adminAuditRoute = createRoute({
 });
 
 
+// Issue 16 (items 3, 5, 7): incidents, perpetrators (unit tree), redaction review, search.
+const caseIncidentsRoute = createRoute({ getParentRoute: () => caseRoute, path: '/incidents', component: lazyRouteComponent(() => import('./features/incidents/IncidentsTab'), 'IncidentsTab') });
+const caseIncidentNewRoute = createRoute({ getParentRoute: () => caseRoute, path: '/incidents/new', component: lazyRouteComponent(() => import('./features/incidents/IncidentFormPage'), 'NewIncidentPage') });
+const caseIncidentRoute = createRoute({ getParentRoute: () => caseRoute, path: '/incidents/$incidentId', component: lazyRouteComponent(() => import('./features/incidents/IncidentPage'), 'IncidentPage') });
+const caseIncidentEditRoute = createRoute({ getParentRoute: () => caseRoute, path: '/incidents/$incidentId/edit', component: lazyRouteComponent(() => import('./features/incidents/IncidentFormPage'), 'EditIncidentPage') });
+const casePerpetratorsRoute = createRoute({ getParentRoute: () => caseRoute, path: '/perpetrators', component: lazyRouteComponent(() => import('./features/perpetrators/PerpetratorsTab'), 'PerpetratorsTab') });
+const casePerpetratorRoute = createRoute({ getParentRoute: () => caseRoute, path: '/perpetrators/$perpetratorId', component: lazyRouteComponent(() => import('./features/perpetrators/PerpetratorPage'), 'PerpetratorPage') });
+const caseRedactionsRoute = createRoute({ getParentRoute: () => caseRoute, path: '/redactions', component: lazyRouteComponent(() => import('./features/redactions/RedactionsTab'), 'RedactionsTab') });
+const caseRedactionRoute = createRoute({ getParentRoute: () => caseRoute, path: '/redactions/$redactionId', component: lazyRouteComponent(() => import('./features/redactions/RedactionReviewPage'), 'RedactionReviewPage') });
+const searchRoute = createRoute({ getParentRoute: () => rootRoute, path: '/search', component: lazyRouteComponent(() => import('./features/search/SearchPage'), 'SearchPage') });
+const issue16Routes = [caseIncidentsRoute, caseIncidentNewRoute, caseIncidentRoute, caseIncidentEditRoute, casePerpetratorsRoute, casePerpetratorRoute, caseRedactionsRoute, caseRedactionRoute];
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   casesRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, ...issue16Routes]),
+  searchRoute,
   testimonyTranscriptsRoute,
   accountRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminNewUserRoute, adminUserRoute, adminTwoFactorRoute, adminAuditRoute]),

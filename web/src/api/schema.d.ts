@@ -2203,6 +2203,42 @@ export interface components {
              */
             to?: string;
         };
+        IncidentDateResponseDto: {
+            date?: string | null;
+            /** @description Earliest possible day */
+            earliest?: string | null;
+            from?: string | null;
+            /** @description Latest possible day */
+            latest?: string | null;
+            /** @enum {string} */
+            precision: "day" | "month" | "year" | "approximate" | "range" | "unknown";
+            to?: string | null;
+        };
+        IncidentDto: {
+            /** @example I-0001 */
+            code: string;
+            coordinates?: components["schemas"]["CoordinatesDto"] | null;
+            createdAt: string;
+            date: components["schemas"]["IncidentDateResponseDto"];
+            description?: string | null;
+            /** Format: uuid */
+            id: string;
+            perpetrators: components["schemas"]["InvolvementDto"][];
+            place?: components["schemas"]["PlaceRefDto"] | null;
+            sources: components["schemas"]["SourceDto"][];
+            title: string;
+            updatedAt: string;
+            version: number;
+            victims: components["schemas"]["VictimDto"][];
+            violationTypes: string[];
+        };
+        InvolvementDto: {
+            /** @enum {string} */
+            confidence: "confirmed" | "probable" | "possible" | "doubtful";
+            /** @enum {string} */
+            involvement: "direct" | "ordered" | "commanded" | "aided" | "present";
+            perpetrator: components["schemas"]["PerpetratorDto"];
+        };
         InvolvementInputDto: {
             /** @enum {string} */
             confidence: "confirmed" | "probable" | "possible" | "doubtful";
@@ -2447,6 +2483,52 @@ export interface components {
             supporting: number;
             undermining: number;
         };
+        PerpetratorDetailDto: {
+            aliases: string[];
+            /** @description A unit: the units above it. An individual: for each position, its unit and the units above. */
+            chains: components["schemas"]["UnitChainDto"][];
+            /** @description Units: U-0001; individuals: the person’s pseudonym code */
+            code: string;
+            createdAt: string;
+            description?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Incidents naming this perpetrator; list them at /perpetrators/{id}/incidents */
+            incidentCount: number;
+            /** @enum {string} */
+            kind: "individual" | "unit";
+            /** @description Units only; an individual is never named here */
+            name?: string | null;
+            nameHangul?: string | null;
+            parent?: components["schemas"]["UnitRefDto"] | null;
+            person?: components["schemas"]["PersonCodeRefDto"] | null;
+            positions: components["schemas"]["PositionDto"][];
+            /** @enum {string|null} */
+            unitType?: "ministry" | "security_agency" | "police" | "military" | "party_department" | "camp_administration" | "guard_unit" | "judiciary" | "other" | null;
+            updatedAt: string;
+            version: number;
+        };
+        PerpetratorDto: {
+            aliases: string[];
+            /** @description Units: U-0001; individuals: the person’s pseudonym code */
+            code: string;
+            createdAt: string;
+            description?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "individual" | "unit";
+            /** @description Units only; an individual is never named here */
+            name?: string | null;
+            nameHangul?: string | null;
+            parent?: components["schemas"]["UnitRefDto"] | null;
+            person?: components["schemas"]["PersonCodeRefDto"] | null;
+            positions: components["schemas"]["PositionDto"][];
+            /** @enum {string|null} */
+            unitType?: "ministry" | "security_agency" | "police" | "military" | "party_department" | "camp_administration" | "guard_unit" | "judiciary" | "other" | null;
+            updatedAt: string;
+            version: number;
+        };
         PerpetratorModesDto: {
             modes: components["schemas"]["MatrixModeColumnDto"][];
             rows: components["schemas"]["PerpetratorRowDto"][];
@@ -2458,6 +2540,12 @@ export interface components {
             label: string;
             /** Format: uuid */
             perpetratorId: string;
+        };
+        PersonCodeRefDto: {
+            /** @example P-0002 */
+            code: string;
+            /** Format: uuid */
+            id: string;
         };
         PersonDto: {
             /** @example W-0007 */
@@ -2567,6 +2655,15 @@ export interface components {
             /** @enum {string} */
             kind: "country" | "province" | "special_city" | "city" | "county" | "district" | "town" | "facility" | "other";
             name: string;
+        };
+        PositionDto: {
+            from?: string | null;
+            /** Format: uuid */
+            id: string;
+            rank?: string | null;
+            title: string;
+            to?: string | null;
+            unit?: components["schemas"]["UnitRefDto"] | null;
         };
         PositionInputDto: {
             /**
@@ -2905,6 +3002,16 @@ export interface components {
             /** @description SPKI PEM; pass to npm run verify -- <zip> --key <file> */
             publicKeyPem: string;
         };
+        SourceDto: {
+            /**
+             * @description The interviewee’s pseudonym code
+             * @example W-0001
+             */
+            intervieweeCode: string;
+            passage?: components["schemas"]["PassageDto"] | null;
+            /** Format: uuid */
+            testimonyId: string;
+        };
         SourceInputDto: {
             /** @description The passage that reports the incident */
             passage?: components["schemas"]["PassageInputDto"];
@@ -3033,6 +3140,24 @@ export interface components {
             recoveryCodesRemaining: number;
             /** @description The two-factor policy requires it for this user */
             required: boolean;
+        };
+        UnitChainDto: {
+            /**
+             * Format: uuid
+             * @description The position this chain starts from (individuals); null for a unit’s own chain
+             */
+            positionId?: string | null;
+            /** @description Nearest first, up to the top unit */
+            units: components["schemas"]["UnitRefDto"][];
+        };
+        UnitRefDto: {
+            /** @example U-0001 */
+            code?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string|null} */
+            unitType?: "ministry" | "security_agency" | "police" | "military" | "party_department" | "camp_administration" | "guard_unit" | "judiciary" | "other" | null;
         };
         UpdateCaseDto: {
             description?: string | null;
@@ -3241,6 +3366,18 @@ export interface components {
             /** @description Send back with updates (optimistic locking) */
             version: number;
         };
+        VictimDto: {
+            groupCount?: number | null;
+            groupDescription?: string | null;
+            /**
+             * @description The person, by pseudonym code only
+             * @example {
+             *       "id": "…",
+             *       "code": "V-0001"
+             *     }
+             */
+            person?: Record<string, never> | null;
+        };
         VictimInputDto: {
             /**
              * @description A counted group of victims
@@ -3349,6 +3486,9 @@ export type SchemaGroupInputDto = components['schemas']['GroupInputDto'];
 export type SchemaImportCountsDto = components['schemas']['ImportCountsDto'];
 export type SchemaImportDto = components['schemas']['ImportDto'];
 export type SchemaIncidentDateDto = components['schemas']['IncidentDateDto'];
+export type SchemaIncidentDateResponseDto = components['schemas']['IncidentDateResponseDto'];
+export type SchemaIncidentDto = components['schemas']['IncidentDto'];
+export type SchemaInvolvementDto = components['schemas']['InvolvementDto'];
 export type SchemaInvolvementInputDto = components['schemas']['InvolvementInputDto'];
 export type SchemaJobDto = components['schemas']['JobDto'];
 export type SchemaJobPageDto = components['schemas']['JobPageDto'];
@@ -3372,8 +3512,11 @@ export type SchemaPageMetaDto = components['schemas']['PageMetaDto'];
 export type SchemaPassageDto = components['schemas']['PassageDto'];
 export type SchemaPassageInputDto = components['schemas']['PassageInputDto'];
 export type SchemaPerpetratorCellDto = components['schemas']['PerpetratorCellDto'];
+export type SchemaPerpetratorDetailDto = components['schemas']['PerpetratorDetailDto'];
+export type SchemaPerpetratorDto = components['schemas']['PerpetratorDto'];
 export type SchemaPerpetratorModesDto = components['schemas']['PerpetratorModesDto'];
 export type SchemaPerpetratorRowDto = components['schemas']['PerpetratorRowDto'];
+export type SchemaPersonCodeRefDto = components['schemas']['PersonCodeRefDto'];
 export type SchemaPersonDto = components['schemas']['PersonDto'];
 export type SchemaPersonIdentityDto = components['schemas']['PersonIdentityDto'];
 export type SchemaPersonIdentityResponseDto = components['schemas']['PersonIdentityResponseDto'];
@@ -3383,6 +3526,7 @@ export type SchemaPlaceDto = components['schemas']['PlaceDto'];
 export type SchemaPlaceNameDto = components['schemas']['PlaceNameDto'];
 export type SchemaPlaceNameInputDto = components['schemas']['PlaceNameInputDto'];
 export type SchemaPlaceRefDto = components['schemas']['PlaceRefDto'];
+export type SchemaPositionDto = components['schemas']['PositionDto'];
 export type SchemaPositionInputDto = components['schemas']['PositionInputDto'];
 export type SchemaPreviewCountsDto = components['schemas']['PreviewCountsDto'];
 export type SchemaPreviewEntryDto = components['schemas']['PreviewEntryDto'];
@@ -3412,6 +3556,7 @@ export type SchemaSetUserPasswordDto = components['schemas']['SetUserPasswordDto
 export type SchemaSharedRequirementInputDto = components['schemas']['SharedRequirementInputDto'];
 export type SchemaSharedSupportDto = components['schemas']['SharedSupportDto'];
 export type SchemaSigningKeyDto = components['schemas']['SigningKeyDto'];
+export type SchemaSourceDto = components['schemas']['SourceDto'];
 export type SchemaSourceInputDto = components['schemas']['SourceInputDto'];
 export type SchemaStrongestItemDto = components['schemas']['StrongestItemDto'];
 export type SchemaTestimonyDto = components['schemas']['TestimonyDto'];
@@ -3423,6 +3568,8 @@ export type SchemaTranscriptVersionDto = components['schemas']['TranscriptVersio
 export type SchemaTwoFactorEnrolmentDto = components['schemas']['TwoFactorEnrolmentDto'];
 export type SchemaTwoFactorPolicyDto = components['schemas']['TwoFactorPolicyDto'];
 export type SchemaTwoFactorStatusDto = components['schemas']['TwoFactorStatusDto'];
+export type SchemaUnitChainDto = components['schemas']['UnitChainDto'];
+export type SchemaUnitRefDto = components['schemas']['UnitRefDto'];
 export type SchemaUpdateCaseDto = components['schemas']['UpdateCaseDto'];
 export type SchemaUpdateCrimeDto = components['schemas']['UpdateCrimeDto'];
 export type SchemaUpdateEvidenceItemDto = components['schemas']['UpdateEvidenceItemDto'];
@@ -3439,6 +3586,7 @@ export type SchemaUpdateTwoFactorPolicyDto = components['schemas']['UpdateTwoFac
 export type SchemaUpdateUserDto = components['schemas']['UpdateUserDto'];
 export type SchemaUploadFileDto = components['schemas']['UploadFileDto'];
 export type SchemaUserDto = components['schemas']['UserDto'];
+export type SchemaVictimDto = components['schemas']['VictimDto'];
 export type SchemaVictimInputDto = components['schemas']['VictimInputDto'];
 export type SchemaViolationTypeDto = components['schemas']['ViolationTypeDto'];
 export type SchemaViolationTypePageDto = components['schemas']['ViolationTypePageDto'];
@@ -4969,7 +5117,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["IncidentDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -5000,7 +5152,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"];
+                };
             };
             401: {
                 headers: {
@@ -5028,7 +5182,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"];
+                };
             };
             401: {
                 headers: {
@@ -5060,7 +5216,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"];
+                };
             };
             401: {
                 headers: {
@@ -5546,7 +5704,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["PerpetratorDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -5577,7 +5739,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PerpetratorDto"];
+                };
             };
             401: {
                 headers: {
@@ -5605,7 +5769,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PerpetratorDetailDto"];
+                };
             };
             401: {
                 headers: {
@@ -5637,7 +5803,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PerpetratorDto"];
+                };
             };
             401: {
                 headers: {
@@ -5671,7 +5839,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["IncidentDto"][];
+                    };
+                };
             };
             401: {
                 headers: {

@@ -1,0 +1,90 @@
+import { Anchor, Badge, Button, Group, Loader, SegmentedControl, Stack, Table, Text, Timeline } from '@mantine/core';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatIncidentDate } from './dates';
+import { useIncidents, useViolationTypes, violationLabel, type Incident } from './queries';
+
+const route = getRouteApi('/cases/$caseId/incidents');
+
+/** The incidents of a case: a table, or the case's timeline (oldest first; a range shows as a range). */
+export function IncidentsTab() {
+  const { t, i18n } = useTranslation();
+  const { caseId } = route.useParams();
+  const [view, setView] = useState<'list' | 'timeline'>('list');
+  const incidents = useIncidents(caseId, { sort: view === 'timeline' ? 'date' : '-createdAt', limit: 200 });
+  const types = useViolationTypes();
+  const labels = (i: Incident) => i.violationTypes.map((c) => violationLabel(types.data?.items, c, i18n.language));
+
+  return (
+    <Stack mt="md" gap="md">
+      <Group justify="space-between">
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setView(v as 'list' | 'timeline')}
+          data={[{ value: 'list', label: t('incidents.views.list') }, { value: 'timeline', label: t('incidents.views.timeline') }]}
+          aria-label={t('incidents.views.label')}
+        />
+        <Button renderRoot={(props) => <Link {...props} to="/cases/$caseId/incidents/new" params={{ caseId }} />}>{t('incidents.new')}</Button>
+      </Group>
+      {incidents.error && <ErrorAlert error={incidents.error} />}
+      {incidents.isPending && <Loader aria-label={t('common.loading')} />}
+      {incidents.data && incidents.data.items.length === 0 && <Text c="dimmed">{t('incidents.none')}</Text>}
+      {incidents.data && incidents.data.items.length > 0 && view === 'list' && (
+        <Table withTableBorder striped aria-label={t('incidents.listLabel')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('incidents.fields.code')}</Table.Th>
+              <Table.Th>{t('incidents.fields.title')}</Table.Th>
+              <Table.Th>{t('incidents.fields.date')}</Table.Th>
+              <Table.Th>{t('incidents.fields.place')}</Table.Th>
+              <Table.Th>{t('incidents.fields.violationTypes')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {incidents.data.items.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>{i.code}</Table.Td>
+                <Table.Td>
+                  <Anchor renderRoot={(props) => <Link {...props} to="/cases/$caseId/incidents/$incidentId" params={{ caseId, incidentId: i.id }} />}>{i.title}</Anchor>
+                </Table.Td>
+                <Table.Td>{formatIncidentDate(i.date, i18n.language, t)}</Table.Td>
+                <Table.Td>{i.place?.name ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {labels(i).map((l) => (
+                      <Badge key={l} variant="light" color="dark">{l}</Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {incidents.data && incidents.data.items.length > 0 && view === 'timeline' && (
+        <Timeline bulletSize={14} lineWidth={2} aria-label={t('incidents.timelineLabel')} component="ol">
+          {incidents.data.items.map((i) => (
+            <Timeline.Item
+              key={i.id}
+              component="li"
+              title={
+                <Anchor fw={600} renderRoot={(props) => <Link {...props} to="/cases/$caseId/incidents/$incidentId" params={{ caseId, incidentId: i.id }} />}>
+                  {i.code} · {i.title}
+                </Anchor>
+              }
+            >
+              <Text size="sm" fw={500} data-testid="timeline-date">
+                {formatIncidentDate(i.date, i18n.language, t)}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {[i.place?.name, ...labels(i)].filter(Boolean).join(' · ')}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Stack>
+  );
+}

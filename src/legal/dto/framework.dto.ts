@@ -68,6 +68,7 @@ export class AlternativeInputDto {
 export class ElementInputDto {
   @ApiProperty({ enum: ELEMENT_KINDS }) @IsIn(ELEMENT_KINDS as unknown as string[], oneOf('kind', ELEMENT_KINDS)) kind: ElementKind;
   @ApiProperty({ description: 'Our paraphrase' }) @IsString() @MinLength(1) @MaxLength(5000) text: string;
+  @ApiPropertyOptional({ type: KoreanTextDto, description: 'Korean wording of the element, where translated' }) @IsOptional() @NestedDto(() => KoreanTextDto) textKo?: KoreanTextDto;
   @ApiPropertyOptional({ description: 'Code of a shared requirement of this framework version' }) @IsOptional() @Matches(NODE_CODE, { message: 'sharedRef must be a shared requirement code' }) sharedRef?: string;
   @ApiPropertyOptional({ type: [AlternativeInputDto], description: 'The element is satisfied by any one alternative' })
   @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10) @NestedDto(() => AlternativeInputDto, { each: true })

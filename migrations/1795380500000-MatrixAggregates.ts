@@ -23,7 +23,7 @@ const Q2 = `(d.status = 'reviewed' AND d.probative_value >= 3 AND d.source_relia
 const Q3 = `(d.status = 'reviewed' AND d.probative_value >= 4 AND d.source_reliability IN ('A', 'B') AND d.information_credibility <= 2)`;
 
 /** The delta of one statement applied to both tables; `delta` yields (sign, link columns). */
-export function applyDeltaSql(delta: string): string {
+function applyDeltaSql(delta: string): string {
   return `
 WITH d AS (${delta}),
 x AS (

@@ -122,6 +122,27 @@ JOIN evidence_items i ON i.id = b.item_id
 WHERE e.framework_id = $2`;
 }
 
+/**
+ * The unfiltered matrix's reads in one statement (one snapshot, one round trip): aggregate rows as
+ * compact JSON arrays, the perpetrator × mode × crime keys, the strongest links and the item count.
+ */
+const FAST_SQL = `
+SELECT
+  (SELECT coalesce(json_agg(json_build_array(scope, key, relation, ${AGGREGATE_COLUMNS.join(', ')})), '[]') FROM matrix_aggregates
+    WHERE case_id = $1 AND framework_id = $2 AND links > 0 AND scope <> 'perpetrator_crime') AS rows,
+  (SELECT coalesce(json_agg(key), '[]') FROM matrix_aggregates WHERE case_id = $1 AND framework_id = $2 AND links > 0 AND scope = 'perpetrator_crime') AS perpetrator_crimes,
+  (SELECT coalesce(json_agg(s), '[]') FROM (${strongestSql('')}) s) AS strongest,
+  (SELECT count(*) FROM evidence_items WHERE case_id = $1)::int AS items`;
+
+type FastRow = { rows: Array<[AggregateRow['scope'], string, string, ...number[]]>; perpetrator_crimes: string[]; strongest: StrongestRow[]; items: number };
+type StrongestRow = { element_id: string; link_id: string; item_id: string; probative_value: number; source_reliability: string; information_credibility: number; status: string; item_code: string; item_kind: string };
+
+function fromArray(a: FastRow['rows'][number]): AggregateRow {
+  const row = { scope: a[0], key: a[1], relation: a[2] } as AggregateRow;
+  AGGREGATE_COLUMNS.forEach((c, i) => { row[c] = a[3 + i] as number; });
+  return row;
+}
+
 /** Aggregate rows straight from the table the triggers keep (no filters). */
 export async function storedAggregates(manager: EntityManager, caseId: string, frameworkId: string): Promise<AggregateRow[]> {
   return (await manager.query(AGGREGATES_SQL, [caseId, frameworkId])) as AggregateRow[];
@@ -148,17 +169,27 @@ export function hasFilters(filters: MatrixFilters): boolean {
 /** `excludedItemIds`: items left out as if they did not exist (an export leaves out what consent does not allow). */
 export async function matrixData(manager: EntityManager, caseId: string, frameworkId: string, excludedItemIds: readonly string[] = [], filters: MatrixFilters = {}): Promise<MatrixData> {
   const scan = excludedItemIds.length > 0 || hasFilters(filters);
-  const rows = scan ? await recountAggregates(manager, caseId, frameworkId, filters, excludedItemIds) : await storedAggregates(manager, caseId, frameworkId);
-  const f = filterSql(filters, excludedItemIds);
-  const strongestRows = (await manager.query(strongestSql(f.where), [caseId, frameworkId, ...f.params])) as Array<{
-    element_id: string; link_id: string; item_id: string; probative_value: number; source_reliability: string; information_credibility: number; status: string; item_code: string; item_kind: string;
-  }>;
-  const itemParams: unknown[] = [caseId];
-  if (excludedItemIds.length) itemParams.push([...excludedItemIds]);
-  const [{ items }] = (await manager.query(
-    `SELECT count(*)::int AS items FROM evidence_items WHERE case_id = $1${excludedItemIds.length ? ' AND NOT (id = ANY($2::uuid[]))' : ''}`,
-    itemParams,
-  )) as Array<{ items: number }>;
+  let rows: AggregateRow[];
+  let strongestRows: StrongestRow[];
+  let items: number;
+  if (scan) {
+    rows = await recountAggregates(manager, caseId, frameworkId, filters, excludedItemIds);
+    const f = filterSql(filters, excludedItemIds);
+    strongestRows = (await manager.query(strongestSql(f.where), [caseId, frameworkId, ...f.params])) as StrongestRow[];
+    const itemParams: unknown[] = [caseId];
+    if (excludedItemIds.length) itemParams.push([...excludedItemIds]);
+    [{ items }] = (await manager.query(
+      `SELECT count(*)::int AS items FROM evidence_items WHERE case_id = $1${excludedItemIds.length ? ' AND NOT (id = ANY($2::uuid[]))' : ''}`,
+      itemParams,
+    )) as Array<{ items: number }>;
+  } else {
+    const [fast] = (await manager.query(FAST_SQL, [caseId, frameworkId])) as FastRow[];
+    rows = fast.rows.map(fromArray);
+    // Only the key matters for these (which crimes a perpetrator × mode cell touches).
+    for (const key of fast.perpetrator_crimes) rows.push({ scope: 'perpetrator_crime', key, relation: '*', links: 1 } as AggregateRow);
+    strongestRows = fast.strongest;
+    items = fast.items;
+  }
 
   const aggregates: LinkAggregate[] = [];
   const totals: MatrixData['totals'] = { items, links: 0, reviewedLinks: 0, sources: 0, witnesses: 0, documents: 0, physicalItems: 0 };

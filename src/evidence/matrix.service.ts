@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CaseAccessService } from 'src/cases/case-access.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { NotFoundDomainException, ValidationDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
@@ -8,7 +8,7 @@ import { AuditService } from 'src/audit/audit.service';
 import { CaseMatrixSettingsEntity } from 'src/evidence/entities/case-matrix-settings.entity';
 import { DEFAULT_STANDARD, STANDARD_RULES, STANDARDS_OF_PROOF, type StandardOfProof, type StandardRule } from 'src/evidence/matrix/standards';
 import { perpetratorLabels } from 'src/evidence/case-references';
-import { matrixData } from 'src/evidence/matrix.repository';
+import { hasFilters, matrixData, type MatrixData } from 'src/evidence/matrix.repository';
 import { computeMatrix, type CaseMatrix, type MatrixFilters, type MatrixFrameworkInput } from 'src/evidence/matrix/matrix';
 import { periodEnd, periodStart } from 'src/incidents/incident-dates';
 import { LegalService, type FrameworkView } from 'src/legal/legal.service';
@@ -133,23 +133,35 @@ export class MatrixService {
       if (error instanceof NotFoundDomainException) throw new ValidationDomainException('frameworkVersionId', 'is not a legal framework version');
       throw error;
     }
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      // One consistent snapshot for every count in the matrix; enough memory to sort and hash in it.
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query('SET TRANSACTION READ ONLY');
-      await runner.query(`SET LOCAL work_mem = '${MATRIX_WORK_MEM}'`);
-      const data = await matrixData(runner.manager, caseId, frameworkVersionId, excludedItemIds, options.filters ?? {});
-      const setting = options.standardOfProof ? null : await runner.manager.findOne(CaseMatrixSettingsEntity, { where: { caseId } });
-      const labels = await perpetratorLabels(runner.manager, caseId, [...new Set(data.perpetratorModes.map((p) => p.perpetratorId))]);
-      await runner.commitTransaction();
+    const filters = options.filters ?? {};
+    const finish = (data: MatrixData, setting: CaseMatrixSettingsEntity | null, labels: Awaited<ReturnType<typeof perpetratorLabels>>): CaseMatrix => {
       const code = options.standardOfProof ?? setting?.standardOfProof ?? DEFAULT_STANDARD;
       const standardSource = options.standardOfProof ? 'request' : setting ? 'case' : 'default';
       return computeMatrix({
         caseId, framework: frameworkInput(framework), ...data, perpetratorLabels: labels, generatedAt: new Date(),
-        standard: STANDARD_RULES[code], standardSource, filters: options.filters ?? {},
+        standard: STANDARD_RULES[code], standardSource, filters,
       });
+    };
+    const settingOf = (manager: EntityManager) => (options.standardOfProof ? Promise.resolve(null) : manager.findOne(CaseMatrixSettingsEntity, { where: { caseId } }));
+    if (excludedItemIds.length === 0 && !hasFilters(filters)) {
+      // Unfiltered: every count comes from one statement (one snapshot); the standard and the
+      // perpetrators' display labels are read beside it.
+      const [data, setting] = await Promise.all([matrixData(this.dataSource.manager, caseId, frameworkVersionId), settingOf(this.dataSource.manager)]);
+      const labels = await perpetratorLabels(this.dataSource.manager, caseId, [...new Set(data.perpetratorModes.map((p) => p.perpetratorId))]);
+      return finish(data, setting, labels);
+    }
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      // A recount: one consistent snapshot for every count in the matrix; enough memory to sort and hash in it.
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
+      await runner.query(`SET LOCAL work_mem = '${MATRIX_WORK_MEM}'`);
+      const data = await matrixData(runner.manager, caseId, frameworkVersionId, excludedItemIds, filters);
+      const setting = await settingOf(runner.manager);
+      const labels = await perpetratorLabels(runner.manager, caseId, [...new Set(data.perpetratorModes.map((p) => p.perpetratorId))]);
+      await runner.commitTransaction();
+      return finish(data, setting, labels);
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw error;

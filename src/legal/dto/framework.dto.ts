@@ -160,6 +160,7 @@ export class ElementDto {
   @ApiProperty() number: number;
   @ApiProperty({ enum: ELEMENT_KINDS }) kind: ElementKind;
   @ApiProperty() text: string;
+  @ApiPropertyOptional({ nullable: true, type: KoreanTextResponseDto, description: 'Korean wording, where translated' }) textKo: KoreanTextResponseDto | null;
   @ApiPropertyOptional({ nullable: true, type: String }) sharedRef: string | null;
   @ApiProperty({ type: [AlternativeDto] }) alternatives: AlternativeDto[];
   @ApiProperty({ type: [AnnotationDto] }) notes: AnnotationDto[];
@@ -281,7 +282,7 @@ export function mapFrameworkSummary(f: LegalFrameworkEntity): FrameworkSummaryDt
 }
 
 export function mapElement(e: LegalElementEntity): ElementDto {
-  return { id: e.id, code: e.code, number: e.number, kind: e.kind, text: e.text, sharedRef: e.sharedRef, alternatives: alternatives(e.alternatives), notes: notes(e.notes), confidence: e.confidence };
+  return { id: e.id, code: e.code, number: e.number, kind: e.kind, text: e.text, textKo: ko(e.textKo), sharedRef: e.sharedRef, alternatives: alternatives(e.alternatives), notes: notes(e.notes), confidence: e.confidence };
 }
 
 export function mapCrime(c: LegalCrimeEntity, elements: LegalElementEntity[]): CrimeDto {

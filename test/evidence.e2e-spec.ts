@@ -328,7 +328,7 @@ describe('evidence items, links to crime elements and the case matrix', () => {
       const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
       expect(lines).toHaveLength(1 + 203);
       expect(lines.find((l) => l.includes(',RS-7-1-c-E1,'))).toMatch(/^rome-statute,2011-icc-ed,RS-7-1-c,7\(1\)\(c\),crimes-against-humanity,Enslavement,노예화,RS-7-1-c-E1,1,material,/);
-      expect(lines.find((l) => l.includes(',RS-7-1-c-E3,'))).toMatch(/,no_evidence,false$/);
+      expect(lines.find((l) => l.includes(',RS-7-1-c-E3,'))).toMatch(/,no_evidence,false,reasonable_grounds,0,0,no_evidence$/);
       const missing = await ctx.http().get(`/cases/${caseId}/matrix`).set(...bearer(reviewer.token)).expect(400);
       expect(missing.body.details[0].field).toBe('frameworkVersionId');
       const unknown = await ctx.http().get(`/cases/${caseId}/matrix?frameworkVersionId=00000000-0000-4000-8000-000000000000`).set(...bearer(reviewer.token)).expect(400);

@@ -138,10 +138,12 @@ describe('legal frameworks', () => {
       code: 'KR-CA-276', referenceId: 'art. 276', group: 'crimes-against-liberty', titleEn: 'Arrest and confinement', titleKo: { text: '체포·감금', confidence: 'U' },
       elements: [
         { kind: 'material', text: 'The person arrested or confined another person.', alternatives: [{ text: 'arrested' }, { text: 'confined' }] },
-        { kind: 'mental', text: 'Intentionally.' },
+        { kind: 'mental', text: 'Intentionally.', textKo: { text: '고의로.', confidence: 'U' } },
         { kind: 'contextual', text: 'As an official.', sharedRef: 'KR-CTX-STATE' },
       ],
     }).expect(201)).body as FrameworkBody;
+    // Korean element wording where translated, null elsewhere.
+    expect(draft.crimes[0].elements.map((e) => (e as unknown as { textKo: unknown }).textKo)).toEqual([null, { text: '고의로.', confidence: 'U' }, null]);
     expect(draft.crimes[0].elements.map((e) => [e.code, e.number])).toEqual([['KR-CA-276-E1', 1], ['KR-CA-276-E2', 2], ['KR-CA-276-E3', 3]]);
     expect(draft.crimes[0].elements[0].alternatives.map((a) => a.code)).toEqual(['KR-CA-276-E1a', 'KR-CA-276-E1b']);
     // A code is used once per version.

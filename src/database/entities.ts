@@ -6,6 +6,7 @@ import { TwoFactorPolicyEntity } from 'src/auth/entities/two-factor-policy.entit
 import { CaseCounterEntity } from 'src/cases/entities/case-counter.entity';
 import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import { CaseEntity } from 'src/cases/entities/case.entity';
+import { CaseMatrixSettingsEntity } from 'src/evidence/entities/case-matrix-settings.entity';
 import { EvidenceItemEntity } from 'src/evidence/entities/evidence-item.entity';
 import { EvidenceLinkEntity } from 'src/evidence/entities/evidence-link.entity';
 import { DisclosureEntity } from 'src/exports/entities/disclosure.entity';
@@ -63,6 +64,7 @@ export const ALL_ENTITIES = [
   LegalModeRequirementEntity,
   EvidenceItemEntity,
   EvidenceLinkEntity,
+  CaseMatrixSettingsEntity,
   PlaceEntity,
   PlaceNameEntity,
   ViolationTypeEntity,

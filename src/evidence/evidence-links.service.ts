@@ -11,9 +11,11 @@ import { existsInCase } from 'src/evidence/case-references';
 import type { CreateEvidenceLinkDto, LinkCodes, ListEvidenceLinksQueryDto, UpdateEvidenceLinkDto } from 'src/evidence/dto/evidence-link.dto';
 import { EvidenceItemEntity } from 'src/evidence/entities/evidence-item.entity';
 import { EvidenceLinkEntity } from 'src/evidence/entities/evidence-link.entity';
+import { independentSource } from 'src/evidence/matrix/sources';
 import { LegalCrimeEntity, LegalElementEntity } from 'src/legal/entities/legal-crime.entity';
 import { LegalFrameworkEntity } from 'src/legal/entities/legal-framework.entity';
 import { LegalModeEntity } from 'src/legal/entities/legal-mode.entity';
+import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 
 export interface LinkView {
   link: EvidenceLinkEntity;
@@ -86,6 +88,7 @@ export class EvidenceLinksService {
         note: input.note ?? null,
         status: 'proposed',
         sourceKey: item.sourceKey,
+        independentSource: await this.independentSourceOf(manager, item.sourceKey),
         createdBy: actor.id,
         assessedBy: actor.id,
         reviewedBy: null,
@@ -105,6 +108,16 @@ export class EvidenceLinksService {
       });
       return { link, codes: { itemCode: item.code, elementCode: element.code, crimeCode: crime.code, modeCode: mode?.code ?? null } };
     });
+  }
+
+  /** One witness per interviewee (a testimony's interviewee never changes), one document per SHA-256, one physical item per item. */
+  private async independentSourceOf(manager: EntityManager, itemSourceKey: string): Promise<string> {
+    let interviewee: string | null = null;
+    if (itemSourceKey.startsWith('testimony:')) {
+      const testimony = await manager.findOne(TestimonyEntity, { where: { id: itemSourceKey.slice('testimony:'.length) }, select: { id: true, intervieweeId: true } });
+      interviewee = testimony?.intervieweeId ?? null;
+    }
+    return independentSource(itemSourceKey, () => interviewee);
   }
 
   /** The element must belong to the framework version the link states. */

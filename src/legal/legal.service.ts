@@ -317,8 +317,8 @@ export class LegalService {
         `INSERT INTO legal_crimes (id, framework_id, code, reference_id, group_key, article_ref, title_en, title_ko, sort_order, armed_conflict, confidence, details, revision)
          SELECT gen_random_uuid(), $1, code, reference_id, group_key, article_ref, title_en, title_ko, sort_order, armed_conflict, confidence, details, 1 FROM legal_crimes WHERE framework_id = $2`, params);
       await manager.query(
-        `INSERT INTO legal_elements (id, framework_id, crime_id, code, number, kind, text, shared_ref, alternatives, notes, confidence)
-         SELECT gen_random_uuid(), $1, nc.id, e.code, e.number, e.kind, e.text, e.shared_ref, e.alternatives, e.notes, e.confidence
+        `INSERT INTO legal_elements (id, framework_id, crime_id, code, number, kind, text, text_ko, shared_ref, alternatives, notes, confidence)
+         SELECT gen_random_uuid(), $1, nc.id, e.code, e.number, e.kind, e.text, e.text_ko, e.shared_ref, e.alternatives, e.notes, e.confidence
          FROM legal_elements e JOIN legal_crimes oc ON oc.id = e.crime_id JOIN legal_crimes nc ON nc.framework_id = $1 AND nc.code = oc.code
          WHERE e.framework_id = $2`, params);
       await manager.query(
@@ -372,7 +372,7 @@ export class LegalService {
     });
     const numbered = numberItems(input.code, 'E', input.elements);
     const elements = input.elements.map((e, i) => manager.create(LegalElementEntity, {
-      id: randomUUID(), frameworkId, crimeId, code: numbered[i].code, number: numbered[i].number, kind: e.kind, text: e.text, sharedRef: e.sharedRef ?? null, alternatives: numbered[i].alternatives, notes: [], confidence: null,
+      id: randomUUID(), frameworkId, crimeId, code: numbered[i].code, number: numbered[i].number, kind: e.kind, text: e.text, textKo: koreanText(e.textKo), sharedRef: e.sharedRef ?? null, alternatives: numbered[i].alternatives, notes: [], confidence: null,
     }));
     return { crime, elements };
   }

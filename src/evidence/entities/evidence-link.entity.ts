@@ -24,6 +24,8 @@ export type SourceReliability = (typeof SOURCE_RELIABILITY)[number];
 @Entity('evidence_links')
 @Index('evidence_links_matrix_idx', ['caseId', 'frameworkId', 'elementId'])
 @Index('evidence_links_case_perpetrator_idx', ['caseId', 'perpetratorId'])
+/** The strongest supporting link of an element, by evidence_link_rank(): an expression index made in the migration. */
+@Index('evidence_links_strongest_idx', { synchronize: false })
 @Check('evidence_links_assessment_range', `"probative_value" BETWEEN 1 AND 5 AND "information_credibility" BETWEEN 1 AND 6 AND "source_reliability" IN ('A', 'B', 'C', 'D', 'E', 'F')`)
 @Check('evidence_links_relation_status', `"relation" IN ('supports', 'undermines', 'context') AND "status" IN ('proposed', 'reviewed') AND ("status" = 'reviewed') = ("reviewed_by" IS NOT NULL)`)
 export class EvidenceLinkEntity {
@@ -53,6 +55,11 @@ export class EvidenceLinkEntity {
   @Column({ type: 'text' }) status: LinkStatus;
   /** The item's source key, copied at link time (fixed for the item's life) for the matrix. */
   @Column({ name: 'source_key', type: 'text' }) sourceKey: string;
+  /**
+   * One independent source for corroboration, fixed at link time (see independentSource in
+   * src/evidence/matrix/sources.ts): `witness:<person>`, `file:<sha256>` or `item:<id>`.
+   */
+  @Column({ name: 'independent_source', type: 'text' }) independentSource: string;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   /** Who set the current assessment (creator, or the last editor): may not review it. */
   @Column({ name: 'assessed_by', type: 'uuid' }) assessedBy: string;

@@ -25,10 +25,11 @@ function render(rows: Cell[][]): string {
 export function elementsCsv(m: CaseMatrix): string {
   const header = [
     'framework', 'framework_version', 'crime_code', 'crime_reference', 'crime_group', 'crime_title_en', 'crime_title_ko',
-    'element_code', 'element_number', 'element_kind', 'shared_ref',
+    'element_code', 'element_number', 'element_kind', 'element_text_en', 'element_text_ko', 'shared_ref',
     'supporting_links', 'supporting_reviewed', 'supporting_reviewed_strong', 'undermining_links', 'undermining_reviewed', 'context_links',
-    'independent_sources', 'shared_supporting_links', 'strongest_item', 'strongest_item_kind', 'strongest_probative_value',
+    'independent_sources', 'supporting_witnesses', 'supporting_documents', 'supporting_physical_items', 'shared_supporting_links', 'strongest_item', 'strongest_item_kind', 'strongest_probative_value',
     'strongest_source_reliability', 'strongest_information_credibility', 'strongest_reviewed', 'gap', 'contested',
+    'standard_of_proof', 'qualifying_witnesses', 'qualifying_other_sources', 'status',
   ];
   const rows: Cell[][] = [header];
   for (const c of m.crimes) {
@@ -36,10 +37,11 @@ export function elementsCsv(m: CaseMatrix): string {
       const s = e.strongestItem;
       rows.push([
         m.framework.code, m.framework.version, c.code, c.referenceId, c.group, c.titleEn, c.titleKo,
-        e.code, e.number, e.kind, e.sharedRef,
+        e.code, e.number, e.kind, e.textEn, e.textKo, e.sharedRef,
         e.supporting.links, e.supporting.reviewed, e.supporting.reviewedStrong, e.undermining.links, e.undermining.reviewed, e.context.links,
-        e.independentSources, e.sharedSupport?.links ?? null, s?.itemCode ?? null, s?.itemKind ?? null, s?.probativeValue ?? null,
+        e.independentSources, e.supporting.witnesses, e.supporting.documents, e.supporting.physicalItems, e.sharedSupport?.links ?? null, s?.itemCode ?? null, s?.itemKind ?? null, s?.probativeValue ?? null,
         s?.sourceReliability ?? null, s?.informationCredibility ?? null, s ? s.reviewed : null, e.gap ?? '', e.contested,
+        m.standardOfProof.code, e.qualifyingWitnesses, e.qualifyingOtherSources, e.status,
       ]);
     }
   }

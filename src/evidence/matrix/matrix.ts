@@ -4,6 +4,7 @@
  * perpetrator × mode-of-liability view. Pure: fed by a few aggregate queries, no I/O here.
  */
 import { WEAKNESS_RULE } from 'src/evidence/matrix/assessment';
+import { elementStatus, ELEMENT_STATUSES, type ElementStatus, type StandardOfProof, type StandardRule } from 'src/evidence/matrix/standards';
 
 export type Relation = 'supports' | 'undermines' | 'context';
 export type Gap = 'no_evidence' | 'only_unreviewed' | 'only_weak';
@@ -17,6 +18,7 @@ export interface MatrixElementInput {
   number: number;
   kind: string;
   text: string;
+  textKo: string | null;
   sharedRef: string | null;
   alternatives: ReadonlyArray<{ letter: string; code: string }>;
 }
@@ -57,11 +59,20 @@ export interface LinkCounts {
   /** Links that are not weak (see assessment.ts). */
   strong: number;
   reviewedStrong: number;
-  /** Distinct independent sources (item source keys) among the links. */
+  /** Distinct independent sources among the links: witnesses + documents + physical items. */
   sources: number;
+  /** Distinct people whose testimonies (passages or files) the links cite. */
+  witnesses: number;
+  /** Distinct document contents (SHA-256) the links cite; working copies count as their original. */
+  documents: number;
+  physicalItems: number;
   /** Distinct independent sources among the reviewed, not weak links. */
   reviewedStrongSources: number;
+  reviewedStrongWitnesses: number;
 }
+
+/** Distinct sources among the links that qualify under a standard of proof (q1 … q3, see standards.ts). */
+export type QualifyingCounts = Record<StandardRule['column'], { witnesses: number; others: number }>;
 
 /**
  * One aggregate row: the links of one relation grouped by element, by element alternative
@@ -71,6 +82,20 @@ export interface LinkAggregate extends LinkCounts {
   scope: 'element' | 'alternative' | 'shared';
   key: string;
   relation: Relation;
+  qualifying: QualifyingCounts;
+}
+
+/** Which links the matrix counts; none: every link of the case for the framework version. */
+export interface MatrixFilters {
+  /** Links naming this perpetrator (one suspect). */
+  perpetratorId?: string;
+  /** Links tied to this incident. */
+  incidentId?: string;
+  /** Links tied to an incident that may have happened in the period (YYYY[-MM[-DD]]; dates with their precision). */
+  from?: string;
+  to?: string;
+  /** Links tied to an incident at this place or any place inside it. */
+  placeId?: string;
 }
 
 /** The strongest supporting link of an element (chosen by the query; see compareStrength). */
@@ -95,7 +120,7 @@ export interface PerpetratorModeAggregate {
   undermining: number;
   context: number;
   reviewedSupporting: number;
-  elementIds: readonly string[];
+  crimeIds: readonly string[];
 }
 
 export interface MatrixInput {
@@ -106,8 +131,13 @@ export interface MatrixInput {
   perpetratorModes: readonly PerpetratorModeAggregate[];
   /** Display labels (institution name or pseudonym code); a missing one shows the id. */
   perpetratorLabels: ReadonlyMap<string, { label: string; kind: string | null }>;
-  totals: { items: number; links: number; reviewedLinks: number; sources: number };
+  totals: { items: number; links: number; reviewedLinks: number; sources: number; witnesses: number; documents: number; physicalItems: number };
   generatedAt: Date;
+  standard: StandardRule;
+  /** Where the standard came from: the case's setting, or the request's what-if. */
+  standardSource: 'case' | 'request' | 'default';
+  filters: MatrixFilters;
+  computedFrom: 'aggregates' | 'link_scan';
 }
 
 // ----- output -------------------------------------------------------------------------------
@@ -129,7 +159,11 @@ export interface ElementRow {
   code: string;
   number: number;
   kind: string;
+  /** The element's wording in English (our paraphrase). */
   text: string;
+  textEn: string;
+  /** Korean wording where translated; null otherwise (the seeded Rome Statute has none yet). */
+  textKo: string | null;
   sharedRef: string | null;
   supporting: LinkCounts;
   undermining: LinkCounts;
@@ -147,6 +181,11 @@ export interface ElementRow {
   gap: Gap | null;
   /** A reviewed, not weak link undermines this element. */
   contested: boolean;
+  /** Under the case's standard of proof: no_evidence, only_unreviewed, weak or supported. */
+  status: ElementStatus;
+  /** Distinct sources of the links that qualify under the standard (for contextual elements, through the shared requirement). */
+  qualifyingWitnesses: number;
+  qualifyingOtherSources: number;
 }
 
 export interface CrimeRow {
@@ -184,15 +223,23 @@ export interface CaseMatrix {
   framework: { id: string; code: string; version: string; titleEn: string; status: string };
   generatedAt: string;
   rules: { weak: string; gap: string; independentSource: string };
+  standardOfProof: { code: StandardOfProof; source: 'case' | 'request' | 'default'; rule: string; minProbativeValue: number; sourceReliability: string[]; maxInformationCredibility: number; minIndependentSources: number; minWitnesses: number; uncontested: boolean };
+  filters: MatrixFilters;
+  /** aggregates: the per-element counts kept as links change; link_scan: recounted from the filtered links. */
+  computedFrom: 'aggregates' | 'link_scan';
   totals: {
     crimes: number;
     elements: number;
     elementsWithGaps: number;
     gaps: Record<Gap, number>;
+    statuses: Record<ElementStatus, number>;
     items: number;
     links: number;
     reviewedLinks: number;
     independentSources: number;
+    witnesses: number;
+    documents: number;
+    physicalItems: number;
   };
   crimes: CrimeRow[];
   perpetratorModes: {
@@ -204,9 +251,9 @@ export interface CaseMatrix {
 export const GAP_RULE =
   'no_evidence: no supporting link; only_unreviewed: supporting links but none reviewed; only_weak: reviewed supporting links but all weak. A contextual element also counts the support linked to its shared requirement through any crime.';
 export const SOURCE_RULE =
-  'one independent source per testimony (its passages and its files), per distinct file content (SHA-256) otherwise, per physical item; a working copy counts as its original';
+  'one independent source per witness (the person interviewed: all passages and files of all their testimonies), per distinct document content (SHA-256) otherwise, per physical item; a working copy counts as its original';
 
-const EMPTY: LinkCounts = Object.freeze({ links: 0, reviewed: 0, strong: 0, reviewedStrong: 0, sources: 0, reviewedStrongSources: 0 });
+const EMPTY: LinkCounts = Object.freeze({ links: 0, reviewed: 0, strong: 0, reviewedStrong: 0, sources: 0, witnesses: 0, documents: 0, physicalItems: 0, reviewedStrongSources: 0, reviewedStrongWitnesses: 0 });
 
 /** Which gap, if any, a body of supporting links leaves. */
 export function gapOf(support: Pick<LinkCounts, 'links' | 'reviewed' | 'reviewedStrong'>): Gap | null {
@@ -218,7 +265,11 @@ export function gapOf(support: Pick<LinkCounts, 'links' | 'reviewed' | 'reviewed
 
 function counts(row: LinkAggregate | undefined): LinkCounts {
   if (!row) return { ...EMPTY };
-  return { links: row.links, reviewed: row.reviewed, strong: row.strong, reviewedStrong: row.reviewedStrong, sources: row.sources, reviewedStrongSources: row.reviewedStrongSources };
+  return {
+    links: row.links, reviewed: row.reviewed, strong: row.strong, reviewedStrong: row.reviewedStrong,
+    sources: row.sources, witnesses: row.witnesses, documents: row.documents, physicalItems: row.physicalItems,
+    reviewedStrongSources: row.reviewedStrongSources, reviewedStrongWitnesses: row.reviewedStrongWitnesses,
+  };
 }
 
 export function computeMatrix(input: MatrixInput): CaseMatrix {
@@ -233,13 +284,14 @@ export function computeMatrix(input: MatrixInput): CaseMatrix {
   );
 
   const gapTotals: Record<Gap, number> = { no_evidence: 0, only_unreviewed: 0, only_weak: 0 };
+  const statusTotals = Object.fromEntries(ELEMENT_STATUSES.map((s) => [s, 0])) as Record<ElementStatus, number>;
+  const rule = input.standard;
   let elementCount = 0;
   let elementsWithGaps = 0;
-  const crimeCodeByElement = new Map<string, string>();
+  const crimeCodeById = new Map(input.framework.crimes.map((c) => [c.id, c.code]));
 
   const crimes: CrimeRow[] = crimesSorted.map((crime) => {
     const elements = [...crime.elements].sort((a, b) => a.number - b.number).map((e): ElementRow => {
-      crimeCodeByElement.set(e.id, crime.code);
       const supporting = counts(get('element', e.id, 'supports'));
       const undermining = counts(get('element', e.id, 'undermines'));
       const context = counts(get('element', e.id, 'context'));
@@ -250,6 +302,11 @@ export function computeMatrix(input: MatrixInput): CaseMatrix {
       // The shared pool includes this element's own links, so it is the effective support.
       const effective = sharedSupport && shared ? counts(shared) : supporting;
       const gap = gapOf(effective);
+      const pool = sharedSupport && shared ? shared : get('element', e.id, 'supports');
+      const q = pool?.qualifying[rule.column] ?? { witnesses: 0, others: 0 };
+      const contested = undermining.reviewedStrong > 0;
+      const status = elementStatus(rule, { links: effective.links, reviewed: effective.reviewed, qualifyingWitnesses: q.witnesses, qualifyingOthers: q.others, contested });
+      statusTotals[status]++;
       const s = strongest.get(e.id);
       elementCount++;
       if (gap) {
@@ -262,6 +319,8 @@ export function computeMatrix(input: MatrixInput): CaseMatrix {
         number: e.number,
         kind: e.kind,
         text: e.text,
+        textEn: e.text,
+        textKo: e.textKo,
         sharedRef: e.sharedRef,
         supporting,
         undermining,
@@ -276,7 +335,10 @@ export function computeMatrix(input: MatrixInput): CaseMatrix {
         }),
         sharedSupport,
         gap,
-        contested: undermining.reviewedStrong > 0,
+        contested,
+        status,
+        qualifyingWitnesses: q.witnesses,
+        qualifyingOtherSources: q.others,
       };
     });
     const withGaps = elements.filter((e) => e.gap !== null).length;
@@ -296,7 +358,7 @@ export function computeMatrix(input: MatrixInput): CaseMatrix {
       row = { perpetratorId: agg.perpetratorId, label: label?.label ?? agg.perpetratorId, kind: label?.kind ?? null, cells: [] };
       rowsById.set(agg.perpetratorId, row);
     }
-    const crimeCodes = [...new Set(agg.elementIds.map((id) => crimeCodeByElement.get(id)).filter((c): c is string => c !== undefined))].sort();
+    const crimeCodes = [...new Set(agg.crimeIds.map((id) => crimeCodeById.get(id)).filter((c): c is string => c !== undefined))].sort();
     row.cells.push({
       modeId: agg.modeId,
       modeCode: agg.modeId ? (modeById.get(agg.modeId)?.code ?? null) : null,
@@ -316,15 +378,25 @@ export function computeMatrix(input: MatrixInput): CaseMatrix {
     framework: { id: input.framework.id, code: input.framework.code, version: input.framework.version, titleEn: input.framework.titleEn, status: input.framework.status },
     generatedAt: input.generatedAt.toISOString(),
     rules: { weak: WEAKNESS_RULE, gap: GAP_RULE, independentSource: SOURCE_RULE },
+    standardOfProof: {
+      code: rule.code, source: input.standardSource, rule: rule.description, minProbativeValue: rule.minProbative, sourceReliability: [...rule.reliability],
+      maxInformationCredibility: rule.maxCredibility, minIndependentSources: rule.minSources, minWitnesses: rule.minWitnesses, uncontested: rule.uncontested,
+    },
+    filters: input.filters,
+    computedFrom: input.computedFrom,
     totals: {
       crimes: crimes.length,
       elements: elementCount,
       elementsWithGaps,
       gaps: gapTotals,
+      statuses: statusTotals,
       items: input.totals.items,
       links: input.totals.links,
       reviewedLinks: input.totals.reviewedLinks,
       independentSources: input.totals.sources,
+      witnesses: input.totals.witnesses,
+      documents: input.totals.documents,
+      physicalItems: input.totals.physicalItems,
     },
     crimes,
     perpetratorModes: { modes: columns, rows },

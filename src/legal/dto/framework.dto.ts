@@ -68,6 +68,7 @@ export class AlternativeInputDto {
 export class ElementInputDto {
   @ApiProperty({ enum: ELEMENT_KINDS }) @IsIn(ELEMENT_KINDS as unknown as string[], oneOf('kind', ELEMENT_KINDS)) kind: ElementKind;
   @ApiProperty({ description: 'Our paraphrase' }) @IsString() @MinLength(1) @MaxLength(5000) text: string;
+  @ApiPropertyOptional({ type: KoreanTextDto, description: 'Korean wording of the element, where translated' }) @IsOptional() @NestedDto(() => KoreanTextDto) textKo?: KoreanTextDto;
   @ApiPropertyOptional({ description: 'Code of a shared requirement of this framework version' }) @IsOptional() @Matches(NODE_CODE, { message: 'sharedRef must be a shared requirement code' }) sharedRef?: string;
   @ApiPropertyOptional({ type: [AlternativeInputDto], description: 'The element is satisfied by any one alternative' })
   @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10) @NestedDto(() => AlternativeInputDto, { each: true })
@@ -159,6 +160,7 @@ export class ElementDto {
   @ApiProperty() number: number;
   @ApiProperty({ enum: ELEMENT_KINDS }) kind: ElementKind;
   @ApiProperty() text: string;
+  @ApiPropertyOptional({ nullable: true, type: KoreanTextResponseDto, description: 'Korean wording, where translated' }) textKo: KoreanTextResponseDto | null;
   @ApiPropertyOptional({ nullable: true, type: String }) sharedRef: string | null;
   @ApiProperty({ type: [AlternativeDto] }) alternatives: AlternativeDto[];
   @ApiProperty({ type: [AnnotationDto] }) notes: AnnotationDto[];
@@ -280,7 +282,7 @@ export function mapFrameworkSummary(f: LegalFrameworkEntity): FrameworkSummaryDt
 }
 
 export function mapElement(e: LegalElementEntity): ElementDto {
-  return { id: e.id, code: e.code, number: e.number, kind: e.kind, text: e.text, sharedRef: e.sharedRef, alternatives: alternatives(e.alternatives), notes: notes(e.notes), confidence: e.confidence };
+  return { id: e.id, code: e.code, number: e.number, kind: e.kind, text: e.text, textKo: ko(e.textKo), sharedRef: e.sharedRef, alternatives: alternatives(e.alternatives), notes: notes(e.notes), confidence: e.confidence };
 }
 
 export function mapCrime(c: LegalCrimeEntity, elements: LegalElementEntity[]): CrimeDto {

@@ -76,6 +76,8 @@ export class LegalElementEntity {
   @Column({ type: 'integer' }) number: number;
   @Column({ type: 'text' }) kind: ElementKind;
   @Column({ type: 'text' }) text: string;
+  /** Korean wording of the element, where a translation has been made (the seeded Rome Statute has none yet). */
+  @Column({ name: 'text_ko', type: 'jsonb', nullable: true }) textKo: KoreanText | null;
   /** Code of the shared requirement this element instantiates. */
   @Column({ name: 'shared_ref', type: 'text', nullable: true }) sharedRef: string | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) alternatives: ElementAlternative[];

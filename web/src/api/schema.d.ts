@@ -532,6 +532,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/matrix/standard-of-proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatrixController_standard"];
+        put: operations["MatrixController_setStandard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/member-candidates": {
         parameters: {
             query?: never;
@@ -1496,11 +1512,18 @@ export interface components {
         CaseMatrixDto: {
             /** Format: uuid */
             caseId: string;
+            /**
+             * @description aggregates: kept per element as links change; link_scan: recounted from the filtered links
+             * @enum {string}
+             */
+            computedFrom: "aggregates" | "link_scan";
             crimes: components["schemas"]["CrimeRowDto"][];
+            filters: components["schemas"]["MatrixFiltersDto"];
             framework: components["schemas"]["MatrixFrameworkDto"];
             generatedAt: string;
             perpetratorModes: components["schemas"]["PerpetratorModesDto"];
             rules: components["schemas"]["MatrixRulesDto"];
+            standardOfProof: components["schemas"]["StandardOfProofRuleDto"];
             totals: components["schemas"]["MatrixTotalsDto"];
         };
         CaseMemberDto: {
@@ -2011,6 +2034,8 @@ export interface components {
             sharedRef?: string;
             /** @description Our paraphrase */
             text: string;
+            /** @description Korean wording of the element, where translated */
+            textKo?: components["schemas"]["KoreanTextDto"];
         };
         ElementRowDto: {
             alternatives: components["schemas"]["AlternativeSupportDto"][];
@@ -2026,12 +2051,25 @@ export interface components {
             independentSources: number;
             kind: string;
             number: number;
+            /** @description Distinct documents and physical items among the links qualifying under the standard */
+            qualifyingOtherSources: number;
+            /** @description Distinct witnesses among the links qualifying under the standard */
+            qualifyingWitnesses: number;
             sharedRef?: string | null;
             /** @description Contextual elements: support linked to the shared requirement through any crime */
             sharedSupport?: components["schemas"]["SharedSupportDto"] | null;
+            /**
+             * @description Under the standard of proof
+             * @enum {string}
+             */
+            status: "no_evidence" | "only_unreviewed" | "weak" | "supported";
             strongestItem?: components["schemas"]["StrongestItemDto"] | null;
             supporting: components["schemas"]["LinkCountsDto"];
+            /** @description English wording (same as textEn) */
             text: string;
+            textEn: string;
+            /** @description Korean wording; null where not translated */
+            textKo?: string | null;
             undermining: components["schemas"]["LinkCountsDto"];
         };
         EraseIdentityDto: {
@@ -2282,14 +2320,20 @@ export interface components {
             text: string;
         };
         LinkCountsDto: {
+            /** @description Distinct document contents (SHA-256); a working copy counts as its original */
+            documents: number;
             links: number;
+            physicalItems: number;
             reviewed: number;
             reviewedStrong: number;
             reviewedStrongSources: number;
-            /** @description Distinct independent sources */
+            reviewedStrongWitnesses: number;
+            /** @description Distinct independent sources: witnesses + documents + physical items */
             sources: number;
             /** @description Links that are not weak */
             strong: number;
+            /** @description Distinct people whose testimonies the links cite (one survivor interviewed twice is 1) */
+            witnesses: number;
         };
         LinkVersionDto: {
             /** @description The version you read; a stale one gets 409 */
@@ -2321,6 +2365,16 @@ export interface components {
             tokenType: string;
             user: components["schemas"]["UserDto"];
         };
+        MatrixFiltersDto: {
+            from?: string;
+            /** Format: uuid */
+            incidentId?: string;
+            /** Format: uuid */
+            perpetratorId?: string;
+            /** Format: uuid */
+            placeId?: string;
+            to?: string;
+        };
         MatrixFrameworkDto: {
             code: string;
             /** Format: uuid */
@@ -2342,13 +2396,17 @@ export interface components {
         };
         MatrixTotalsDto: {
             crimes: number;
+            documents: number;
             elements: number;
             elementsWithGaps: number;
             gaps: components["schemas"]["GapTotalsDto"];
             independentSources: number;
             items: number;
             links: number;
+            physicalItems: number;
             reviewedLinks: number;
+            statuses: components["schemas"]["StatusTotalsDto"];
+            witnesses: number;
         };
         MeDto: {
             displayName: string;
@@ -3018,6 +3076,35 @@ export interface components {
             /** Format: uuid */
             testimonyId: string;
         };
+        StandardOfProofDto: {
+            /** @enum {string} */
+            standardOfProof: "reasonable_grounds" | "substantial_grounds" | "beyond_reasonable_doubt";
+            /** @description The version last read (GET …/standard-of-proof), to refuse a lost update; 0 before the first setting */
+            version?: number;
+        };
+        StandardOfProofRuleDto: {
+            /** @enum {string} */
+            code: "reasonable_grounds" | "substantial_grounds" | "beyond_reasonable_doubt";
+            maxInformationCredibility: number;
+            minIndependentSources: number;
+            minProbativeValue: number;
+            minWitnesses: number;
+            rule: string;
+            /**
+             * @description case: the case's setting; request: the what-if parameter; default: no setting yet
+             * @enum {string}
+             */
+            source: "case" | "request" | "default";
+            sourceReliability: string[];
+            /** @description A reviewed, not weak undermining link keeps the element from supported */
+            uncontested: boolean;
+        };
+        StatusTotalsDto: {
+            no_evidence: number;
+            only_unreviewed: number;
+            supported: number;
+            weak: number;
+        };
         StrongestItemDto: {
             informationCredibility: number;
             itemCode: string;
@@ -3497,6 +3584,7 @@ export type SchemaLinkCountsDto = components['schemas']['LinkCountsDto'];
 export type SchemaLinkVersionDto = components['schemas']['LinkVersionDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
 export type SchemaLoginResponseDto = components['schemas']['LoginResponseDto'];
+export type SchemaMatrixFiltersDto = components['schemas']['MatrixFiltersDto'];
 export type SchemaMatrixFrameworkDto = components['schemas']['MatrixFrameworkDto'];
 export type SchemaMatrixModeColumnDto = components['schemas']['MatrixModeColumnDto'];
 export type SchemaMatrixRulesDto = components['schemas']['MatrixRulesDto'];
@@ -3558,6 +3646,9 @@ export type SchemaSharedSupportDto = components['schemas']['SharedSupportDto'];
 export type SchemaSigningKeyDto = components['schemas']['SigningKeyDto'];
 export type SchemaSourceDto = components['schemas']['SourceDto'];
 export type SchemaSourceInputDto = components['schemas']['SourceInputDto'];
+export type SchemaStandardOfProofDto = components['schemas']['StandardOfProofDto'];
+export type SchemaStandardOfProofRuleDto = components['schemas']['StandardOfProofRuleDto'];
+export type SchemaStatusTotalsDto = components['schemas']['StatusTotalsDto'];
 export type SchemaStrongestItemDto = components['schemas']['StrongestItemDto'];
 export type SchemaTestimonyDto = components['schemas']['TestimonyDto'];
 export type SchemaTestimonySensitiveDto = components['schemas']['TestimonySensitiveDto'];
@@ -5271,6 +5362,18 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description The legal framework version to lay the evidence against */
                 frameworkVersionId: string;
+                /** @description Only links tied to an incident that may have happened on or after this (YYYY[-MM[-DD]]); incidents with an unknown date never match */
+                from?: string;
+                /** @description Only links tied to this incident */
+                incidentId?: string;
+                /** @description Only links naming this perpetrator (one suspect) */
+                perpetratorId?: string;
+                /** @description Only links tied to an incident at this place or any place inside it */
+                placeId?: string;
+                /** @description What-if: judge by this standard instead of the case's setting */
+                standardOfProof?: "reasonable_grounds" | "substantial_grounds" | "beyond_reasonable_doubt";
+                /** @description Only links tied to an incident that may have happened on or before this (YYYY[-MM[-DD]]) */
+                to?: string;
                 /** @description CSV only: one line per element, or per perpetrator and mode of liability */
                 view?: "elements" | "perpetrators";
             };
@@ -5290,6 +5393,64 @@ export interface operations {
                     "application/json": components["schemas"]["CaseMatrixDto"];
                     "text/csv": components["schemas"]["CaseMatrixDto"];
                 };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MatrixController_standard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MatrixController_setStandard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StandardOfProofDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: {
                 headers: {

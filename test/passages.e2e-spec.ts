@@ -56,15 +56,15 @@ describe('passages that survive redaction, export and transcript edits', () => {
   };
   /** Every passage of items.json and incidents.json, checked against the text file it names. */
   const checkEveryPassage = (read: (name: string) => string): Map<string, Passage> => {
-    const items = JSON.parse(read('data/evidence/items.json')) as Array<{ code: string; kind: string; passage: Passage | null }>;
+    const items = JSON.parse(read('data/evidence/items.json')) as Array<{ code: string; kind: string; sha256: string | null; passage: Passage | null }>;
     const incidents = JSON.parse(read('data/incidents.json')) as Array<{ code: string; sources: Array<{ passage: Passage | null }> }>;
     const passages = new Map<string, Passage>();
     for (const i of items) {
       if (i.kind !== 'transcript_passage') continue;
       passages.set(i.code, i.passage as Passage);
       // The hash in the package is of the quote it carries, never of the original words (guessable).
-      expect((i as { sha256: string }).sha256, i.code).toBe(createHash('sha256').update((i.passage as Passage).quote, 'utf8').digest('hex'));
-      expect((i as { sha256: string }).sha256, i.code).not.toBe(ids[`${i.code}Sha`]);
+      expect(i.sha256, i.code).toBe(createHash('sha256').update((i.passage as Passage).quote, 'utf8').digest('hex'));
+      expect(i.sha256, i.code).not.toBe(ids[`${i.code}Sha`]);
     }
     for (const i of incidents) i.sources.forEach((s, n) => { if (s.passage) passages.set(`${i.code}#${n}`, s.passage); });
     expect(passages.size).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import { matrixCsv } from 'src/evidence/matrix/csv';
 import { mapMatrix } from 'src/evidence/dto/matrix.dto';
 import { MatrixService } from 'src/evidence/matrix.service';
 import { writeBag, type BagFileEntry } from 'src/exports/bagit/bag-writer';
+import { CustodyTracker, custodyLine, renderCustodyReadme, type AuditRow } from 'src/exports/custody-log';
 import { ExportEntity, type ExcludedItem } from 'src/exports/entities/export.entity';
 import {
   decideItem, decideTestimony, excludedEntry, itemTestimony, parseDeathPenalty, profileDeidentifies, renderReport, shortRef, type TestimonyOutcome,
@@ -361,6 +362,9 @@ export class ExportBuilder {
         bytesDone += f.size;
         await progress(15 + (totalFileBytes ? (80 * bytesDone) / totalFileBytes : 80));
       }
+      // The custody log up to the log's head now: every line carries all its hash covers (custody-log.ts).
+      const [head] = (await ds.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as Array<{ seq: string; hash: string }>;
+      const custody = new CustodyTracker();
       yield {
         path: 'custody-log.jsonl',
         source: () => Readable.from((async function* () {
@@ -368,15 +372,31 @@ export class ExportBuilder {
           let after = '0';
           for (;;) {
             const rows = (await ds.query(
-              `SELECT seq, occurred_at, actor_id, action, subject_type, subject_id, details, correlation_id, prev_hash, hash FROM audit_log
-                WHERE case_id = $1 AND subject_id = ANY($2::text[]) AND seq > $3 ORDER BY seq LIMIT ${BATCH}`, [caseId, includedIds, after])) as Array<{ seq: string } & JsonObject>;
+              `SELECT seq, occurred_at, actor_id, action, subject_type, subject_id, case_id, details, correlation_id, prev_hash, hash FROM audit_log
+                WHERE case_id = $1 AND subject_id = ANY($2::text[]) AND seq > $3 AND seq <= $4 ORDER BY seq LIMIT ${BATCH}`, [caseId, includedIds, after, head?.seq ?? '0'])) as AuditRow[];
             if (!rows.length) return;
             for (const r of rows) {
+              const line = custodyLine(r);
+              custody.add(line);
               counts.custodyEntries++;
-              yield `${JSON.stringify(r)}\n`;
+              yield `${JSON.stringify(line)}\n`;
             }
             after = rows[rows.length - 1].seq;
           }
+        })()),
+      };
+      yield {
+        path: 'custody-log.md',
+        source: () => Readable.from((async function* () {
+          let omittedThisCase = 0;
+          if (custody.firstSeq !== null && custody.lastSeq !== null) {
+            const [row] = (await ds.query('SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND seq BETWEEN $2 AND $3', [caseId, custody.firstSeq.toString(), custody.lastSeq.toString()])) as Array<{ n: number }>;
+            omittedThisCase = row.n - custody.entries;
+          }
+          yield renderCustodyReadme({
+            entries: custody.entries, firstSeq: custody.firstSeq?.toString() ?? null, lastSeq: custody.lastSeq?.toString() ?? null, gaps: custody.gaps,
+            omitted: custody.omitted, omittedThisCase, head: head ? { seq: head.seq, hash: head.hash } : null, caseId,
+          });
         })()),
       };
       yield { path: 'excluded.json', source: `${JSON.stringify(excluded, null, 2)}\n` };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -349,15 +349,12 @@ export class ExportBuilder {
       for (const f of packFiles) {
         yield {
           path: f.path,
-          source: () => {
-            // Verified while it streams: a stored file that no longer matches its SHA-256 fails the whole export.
-            const out = new PassThrough();
-            files.verifiedContent(f.row, dataKey).then((s) => {
-              s.on('error', (e) => out.destroy(e));
-              s.pipe(out);
-            }, (e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
-            return out;
-          },
+          // Checked while it streams: the manifest's SHA-256 must be the recorded one (hashed once, by
+          // the bag writer), and the cipher's tag must hold; otherwise the whole export fails.
+          expect: { sha256: f.sha256, size: f.size, what: `file ${f.id}` },
+          source: () => (async function* () {
+            yield* (await files.plainContent(f.row, dataKey)) as AsyncIterable<Buffer>;
+          })(),
         };
         bytesDone += f.size;
         await progress(15 + (totalFileBytes ? (80 * bytesDone) / totalFileBytes : 80));

@@ -59,7 +59,7 @@ export interface WriteBagOptions {
   tagFiles?: readonly BagFileEntry[];
   /** Modification time stored in the zip; defaults to the bagging date so output is reproducible. */
   mtime?: Date;
-  /** Hash streamed entries in a worker thread (default true); false keeps all hashing in-process. */
+  /** Hash large streamed entries (expect.size >= 4 MiB) in a worker thread (default true); false keeps all hashing in-process. */
   hashInWorker?: boolean;
 }
 
@@ -75,6 +75,8 @@ export interface WriteBagResult {
 
 const FILE_MODE = 0o100644;
 const DIR_MODE = 0o40755;
+/** Entries announced (expect.size) at least this large are hashed on the worker thread. */
+const WORKER_MIN_BYTES = 4 * 2 ** 20;
 
 /** Starts the hashing worker, or returns undefined where worker threads cannot run (then hashing stays in-process). */
 function startHashWorker(): HashWorker | undefined {
@@ -113,7 +115,17 @@ export async function writeBag(
   // event with no other listener from crashing the process.
   output.on('error', () => undefined);
   const zip = new ZipWriter(output);
-  const worker = options.hashInWorker === false ? undefined : startHashWorker();
+  // Started at the first large entry: for small entries the messages cost more than the hashing.
+  let worker: HashWorker | undefined;
+  let workerTried = options.hashInWorker === false;
+  const hasherFor = (sizeHint: number | undefined) => {
+    if ((sizeHint ?? 0) < WORKER_MIN_BYTES) return inlineHasher(BAG_ALGORITHMS);
+    if (!workerTried) {
+      workerTried = true;
+      worker = startHashWorker();
+    }
+    return worker ? worker.entry(BAG_ALGORITHMS) : inlineHasher(BAG_ALGORITHMS);
+  };
 
   /** One entry; its digests may still be computing in the worker when this returns. */
   const addEntry = async (zipPath: string, source: BagFileSource, compress: boolean, expect?: BagFileEntry['expect']) => {
@@ -123,7 +135,7 @@ export async function writeBag(
       await zip.addBuffer(zipPath, buffer, { compress, mtime, mode: FILE_MODE });
       return { digests: Promise.resolve(digestBuffer(buffer, BAG_ALGORITHMS)), bytes: buffer.length };
     }
-    const hasher = worker ? worker.entry(BAG_ALGORITHMS) : inlineHasher(BAG_ALGORITHMS);
+    const hasher = hasherFor(expect?.size);
     const input = source() as AsyncIterable<Buffer | string>;
     const { size } = await zip.addStream(zipPath, input, { compress, mtime, mode: FILE_MODE, sizeHint: expect?.size, onChunk: (chunk) => hasher.update(chunk) });
     const digests = hasher.digests().then((d) => {

@@ -30,8 +30,10 @@ parentPort.on('message', (m) => {
 });
 `;
 
-/** Chunks of at most this size go to the worker in one message; larger chunks are split. */
+/** Chunks are copied into the ring in pieces of at most this size. */
 const MAX_PIECE = 1 << 20;
+/** Bytes announced to the worker per message. */
+const BATCH = 2 << 20;
 
 export interface EntryHasher {
   update(chunk: Buffer): void | Promise<void>;
@@ -66,7 +68,8 @@ export class HashWorker {
   constructor(ringBytes = 16 * MAX_PIECE) {
     const shared = new SharedArrayBuffer(ringBytes);
     this.ring = new Uint8Array(shared);
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ring: shared } });
+    // execArgv: []: the worker is plain JavaScript; it must not load a TypeScript loader or inspector flags of its parent.
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ring: shared }, execArgv: [] });
     this.worker.on('message', (m: { op: 'freed'; length: number } | { op: 'digests'; id: number; digests: Digests }) => {
       if (m.op === 'freed') {
         this.used -= m.length;
@@ -101,22 +104,38 @@ export class HashWorker {
     for (const alg of algorithms) if (!isSupportedAlgorithm(alg)) throw new Error(`unsupported digest algorithm ${alg}`);
     const id = this.nextId++;
     this.worker.postMessage({ op: 'begin', id, algorithms });
+    // Bytes copied into the ring but not yet announced: announced in batches of BATCH (one
+    // message each way per batch, not per chunk), and before the entry's digests are asked for.
+    let pendingOffset = this.head;
+    let pendingLength = 0;
+    const flush = () => {
+      if (pendingLength === 0) return;
+      this.worker.postMessage({ op: 'update', id, offset: pendingOffset, length: pendingLength });
+      pendingLength = 0;
+      pendingOffset = this.head;
+    };
     const send = async (chunk: Buffer): Promise<void> => {
       for (let at = 0; at < chunk.length; ) {
         // A piece never wraps around the end of the ring.
         const length = Math.min(chunk.length - at, MAX_PIECE, this.ring.length - this.head);
-        await this.room(length);
+        if (this.ring.length - this.used < length) {
+          flush();
+          await this.room(length);
+        }
+        if (pendingLength === 0) pendingOffset = this.head;
         this.ring.set(chunk.subarray(at, at + length), this.head);
-        this.worker.postMessage({ op: 'update', id, offset: this.head, length });
         this.used += length;
+        pendingLength += length;
         this.head = (this.head + length) % this.ring.length;
         at += length;
+        if (pendingLength >= BATCH || this.head === 0) flush();
       }
     };
     return {
       update: (chunk) => (chunk.length ? send(chunk) : undefined),
       digests: () => {
         if (this.failure) return Promise.reject(this.failure);
+        flush();
         const result = new Promise<Digests>((resolve, reject) => this.pending.set(id, { resolve, reject }));
         this.worker.postMessage({ op: 'end', id });
         return result;

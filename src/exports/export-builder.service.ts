@@ -410,7 +410,8 @@ export class ExportBuilder {
     }
 
     const target = await this.store.begin();
-    const sealer = sealStream(dataKey, packageAad(exp.id));
+    // 8 MiB buffered between the zip writer and the disk, so the one does not wait for each write of the other.
+    const sealer = sealStream(dataKey, packageAad(exp.id), 8 * 2 ** 20);
     const writing = pipeline(sealer, target.stream);
     writing.catch(() => undefined);
     let result;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -187,7 +188,7 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
     expect(get('bag-info.txt')).toMatch(/Sillok-Recipient: OHCHR Seoul/);
     expect(get('bag-info.txt')).toMatch(/Sillok-Purpose: share_un_mechanisms/);
     expect(get('bag-info.txt')).toMatch(/Payload-Oxum: \d+\.\d+/);
-    for (const name of ['bagit.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha256.txt.sig', 'data/case.json', 'data/people.json', 'data/testimonies.json', 'data/incidents.json', 'data/perpetrators.json', 'data/evidence/items.json', 'data/evidence/links.json', 'data/matrix/elements.csv', 'data/custody-log.jsonl', 'data/report.html', 'data/excluded.json']) {
+    for (const name of ['bagit.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha256.txt.sig', 'data/case.json', 'data/people.json', 'data/testimonies.json', 'data/incidents.json', 'data/perpetrators.json', 'data/evidence/items.json', 'data/evidence/links.json', 'data/matrix/elements.csv', 'data/custody-log.jsonl', 'data/custody-log.md', 'data/report.html', 'data/excluded.json']) {
       expect(files.has(`${root}/${name}`), name).toBe(true);
     }
     const testimonies = JSON.parse(get('data/testimonies.json') as string) as Array<{ id: string; disclosureForm: string; interviewee: string }>;
@@ -203,12 +204,12 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
     expect(incidents[0].victims).toEqual([{ person: codes.victim }]);
     expect(JSON.parse(get('data/perpetrators.json') as string)).toEqual([expect.objectContaining({ kind: 'individual', code: codes.perp })]);
     // Custody entries of included items only: A's testimony is there, B's never.
-    const custody = (get('data/custody-log.jsonl') as string).trim().split('\n').map((l) => JSON.parse(l) as { subject_id: string; hash: string });
-    expect(custody.some((c) => c.subject_id === ids.ta)).toBe(true);
-    expect(custody.some((c) => c.subject_id === ids.docItem)).toBe(true);
-    expect(custody.some((c) => c.subject_id === ids.incident)).toBe(true);
-    expect(custody.some((c) => c.subject_id === ids.perpetrator)).toBe(true);
-    expect(custody.some((c) => c.subject_id === ids.tb || c.subject_id === ids.passageB)).toBe(false);
+    const custody = (get('data/custody-log.jsonl') as string).trim().split('\n').map((l) => JSON.parse(l) as { subjectId: string; hash: string });
+    expect(custody.some((c) => c.subjectId === ids.ta)).toBe(true);
+    expect(custody.some((c) => c.subjectId === ids.docItem)).toBe(true);
+    expect(custody.some((c) => c.subjectId === ids.incident)).toBe(true);
+    expect(custody.some((c) => c.subjectId === ids.perpetrator)).toBe(true);
+    expect(custody.some((c) => c.subjectId === ids.tb || c.subjectId === ids.passageB)).toBe(false);
     const html = get('data/report.html') as string;
     expect(html).toContain('consent_withdrawn');
     expect(html).toContain(codes.b);
@@ -230,6 +231,69 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
     const tamperedPath = join(dir, 'tampered.zip');
     writeFileSync(tamperedPath, tampered);
     expect(await runVerifyCli([tamperedPath, '--key', pem], { write: () => true })).not.toBe(0);
+  });
+
+  it('the custody log can be checked from the package alone, following custody-log.md (no Sillok code)', async () => {
+    const { path } = await download(ids.unExport);
+    const files = await unzip(path);
+    const root = [...files.keys()][0].split('/')[0];
+    const jsonl = files.get(`${root}/data/custody-log.jsonl`)?.toString('utf8') as string;
+    const readme = files.get(`${root}/data/custody-log.md`)?.toString('utf8') as string;
+    expect(readme).toContain('How to recompute a hash');
+    // An independent implementation of the encoding custody-log.md describes: members sorted by
+    // name at every depth, no whitespace, JSON string escapes, SHA-256 of the UTF-8 bytes.
+    const canonical = (v: unknown): string =>
+      v === null ? 'null'
+        : Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+          : typeof v === 'object' ? `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`
+            : JSON.stringify(v);
+    const lines = jsonl.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown> & { seq: string; hash: string; prevHash: string; caseId: string });
+    expect(lines.length).toBeGreaterThan(5);
+    let gaps = 0;
+    lines.forEach((line, i) => {
+      expect(Object.keys(line).sort()).toEqual(['action', 'actorId', 'caseId', 'correlationId', 'details', 'hash', 'occurredAt', 'prevHash', 'seq', 'subjectId', 'subjectType']);
+      expect(line.caseId).toBe(f.caseId);
+      const { hash, ...covered } = line;
+      expect(createHash('sha256').update(canonical(covered), 'utf8').digest('hex'), `line ${i + 1}`).toBe(hash);
+      if (i === 0) return;
+      const before = lines[i - 1];
+      expect(BigInt(line.seq)).toBeGreaterThan(BigInt(before.seq));
+      if (BigInt(line.seq) === BigInt(before.seq) + 1n) expect(line.prevHash).toBe(before.hash);
+      else gaps++;
+    });
+    // Entries about what was left out (B's testimony, D's) and the case's administration are withheld: visible as gaps.
+    expect(gaps).toBeGreaterThan(0);
+    expect(readme).toContain(`${lines.length} entries (entries ${lines[0].seq} to ${lines[lines.length - 1].seq} of the log)`);
+    expect(readme).toContain(`${gaps} gap(s)`);
+    const omitted = Number(BigInt(lines[lines.length - 1].seq) - BigInt(lines[0].seq)) + 1 - lines.length;
+    expect(readme).toContain(`${omitted} entries between the first and the last line are not here`);
+    // The hashes are the sender's log's own; the gap before a line is fixed by its prevHash.
+    const stored = await ctx.sql<{ seq: string; hash: string }>('SELECT seq::text, hash FROM audit_log WHERE seq = ANY($1::bigint[])', [lines.map((l) => l.seq)]);
+    expect(new Map(stored.map((r) => [r.seq, r.hash]))).toEqual(new Map(lines.map((l) => [l.seq, l.hash])));
+    const head = /last entry when this package was built: seq (\d+), hash `([0-9a-f]{64})`/.exec(readme);
+    expect(head).not.toBeNull();
+    expect(BigInt(head?.[1] ?? 0)).toBeGreaterThanOrEqual(BigInt(lines[lines.length - 1].seq));
+    expect((await ctx.sql<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = $1', [head?.[1]]))[0].hash).toBe(head?.[2]);
+
+    // The Python in custody-log.md, run as a recipient would, accepts the file and refuses an altered one.
+    const python = /```python\n([\s\S]*?)```/.exec(readme)?.[1] as string;
+    expect(python).toContain('hashlib.sha256');
+    const work = mkdtempSync(join(dir, 'custody-'));
+    writeFileSync(join(work, 'custody-log.jsonl'), jsonl);
+    const ok = spawnSync('python3', ['-c', python], { cwd: work, encoding: 'utf8' });
+    if (ok.error) {
+      process.stdout.write(`python3 not available (${ok.error.message}); the TypeScript recomputation above stands\n`);
+      return;
+    }
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toContain(`custody log OK: ${lines.length} entries, every hash recomputed, ${gaps} gaps`);
+    expect(ok.status).toBe(0);
+    const altered = jsonl.replace(/"action":"([a-z_.]+)"/, '"action":"$1x"');
+    expect(altered).not.toBe(jsonl);
+    writeFileSync(join(work, 'custody-log.jsonl'), altered);
+    const refused = spawnSync('python3', ['-c', python], { cwd: work, encoding: 'utf8' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('content does not match its hash');
   });
 
   it('only leads download; a download before the package is ready is refused; observers can read the status', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -17,6 +17,7 @@ import { matrixCsv } from 'src/evidence/matrix/csv';
 import { mapMatrix } from 'src/evidence/dto/matrix.dto';
 import { MatrixService } from 'src/evidence/matrix.service';
 import { writeBag, type BagFileEntry } from 'src/exports/bagit/bag-writer';
+import { CustodyTracker, custodyLine, renderCustodyReadme, type AuditRow } from 'src/exports/custody-log';
 import { ExportEntity } from 'src/exports/entities/export.entity';
 import { codeScrubber } from 'src/exports/derived-consent';
 import { disclosureRows } from 'src/exports/disclosure-register';
@@ -334,19 +335,19 @@ export class ExportBuilder {
       for (const f of packFiles) {
         yield {
           path: f.path,
-          source: () => {
-            // Verified while it streams: a stored file that no longer matches its SHA-256 fails the whole export.
-            const out = new PassThrough();
-            files.verifiedContent(f.row, dataKey).then((s) => {
-              s.on('error', (e) => out.destroy(e));
-              s.pipe(out);
-            }, (e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
-            return out;
-          },
+          // Checked while it streams: the manifest's SHA-256 must be the recorded one (hashed once, by
+          // the bag writer), and the cipher's tag must hold; otherwise the whole export fails.
+          expect: { sha256: f.sha256, size: f.size, what: `file ${f.id}` },
+          source: () => (async function* () {
+            yield* (await files.plainContent(f.row, dataKey)) as AsyncIterable<Buffer>;
+          })(),
         };
         bytesDone += f.size;
         await progress(15 + (totalFileBytes ? (80 * bytesDone) / totalFileBytes : 80));
       }
+      // The custody log up to the log's head now: every line carries all its hash covers (custody-log.ts).
+      const [head] = (await ds.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as Array<{ seq: string; hash: string }>;
+      const custody = new CustodyTracker();
       yield {
         path: 'custody-log.jsonl',
         source: () => Readable.from((async function* () {
@@ -354,15 +355,31 @@ export class ExportBuilder {
           let after = '0';
           for (;;) {
             const rows = (await ds.query(
-              `SELECT seq, occurred_at, actor_id, action, subject_type, subject_id, details, correlation_id, prev_hash, hash FROM audit_log
-                WHERE case_id = $1 AND subject_id = ANY($2::text[]) AND seq > $3 ORDER BY seq LIMIT ${BATCH}`, [caseId, includedIds, after])) as Array<{ seq: string } & JsonObject>;
+              `SELECT seq, occurred_at, actor_id, action, subject_type, subject_id, case_id, details, correlation_id, prev_hash, hash FROM audit_log
+                WHERE case_id = $1 AND subject_id = ANY($2::text[]) AND seq > $3 AND seq <= $4 ORDER BY seq LIMIT ${BATCH}`, [caseId, includedIds, after, head?.seq ?? '0'])) as AuditRow[];
             if (!rows.length) return;
             for (const r of rows) {
+              const line = custodyLine(r);
+              custody.add(line);
               counts.custodyEntries++;
-              yield `${JSON.stringify(r)}\n`;
+              yield `${JSON.stringify(line)}\n`;
             }
             after = rows[rows.length - 1].seq;
           }
+        })()),
+      };
+      yield {
+        path: 'custody-log.md',
+        source: () => Readable.from((async function* () {
+          let omittedThisCase = 0;
+          if (custody.firstSeq !== null && custody.lastSeq !== null) {
+            const [row] = (await ds.query('SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND seq BETWEEN $2 AND $3', [caseId, custody.firstSeq.toString(), custody.lastSeq.toString()])) as Array<{ n: number }>;
+            omittedThisCase = row.n - custody.entries;
+          }
+          yield renderCustodyReadme({
+            entries: custody.entries, firstSeq: custody.firstSeq?.toString() ?? null, lastSeq: custody.lastSeq?.toString() ?? null, gaps: custody.gaps,
+            omitted: custody.omitted, omittedThisCase, head: head ? { seq: head.seq, hash: head.hash } : null, caseId,
+          });
         })()),
       };
       yield { path: 'excluded.json', source: `${JSON.stringify(excluded, null, 2)}\n` };
@@ -379,7 +396,8 @@ export class ExportBuilder {
     }
 
     const target = await this.store.begin();
-    const sealer = sealStream(dataKey, packageAad(exp.id));
+    // 8 MiB buffered between the zip writer and the disk, so the one does not wait for each write of the other.
+    const sealer = sealStream(dataKey, packageAad(exp.id), 8 * 2 ** 20);
     const writing = pipeline(sealer, target.stream);
     writing.catch(() => undefined);
     let result;

@@ -3,8 +3,11 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import type { FileStore } from 'src/storage/file-store';
 import { BLOB_HEADER, BLOB_TAG, openStream } from 'src/storage/sealed-stream';
 
-/** Streams the plaintext of a blob written through sealStream; an altered byte fails the stream at its end. */
-export async function openSealedBlob(store: FileStore, key: string, dataKey: Buffer, aad: string, chunkBytes?: number): Promise<Readable> {
+/**
+ * Streams the plaintext of a blob written through sealStream; an altered byte fails the stream at
+ * its end. `bufferBytes`: how far reading may run ahead of the consumer (bulk readers: megabytes).
+ */
+export async function openSealedBlob(store: FileStore, key: string, dataKey: Buffer, aad: string, chunkBytes?: number, bufferBytes?: number): Promise<Readable> {
   const size = await store.size(key);
   if (size === null || size < BLOB_HEADER + BLOB_TAG) throw new Error('stored blob missing or truncated');
   const header = await new Promise<Buffer>((resolve, reject) => {
@@ -13,7 +16,7 @@ export async function openSealedBlob(store: FileStore, key: string, dataKey: Buf
   });
   const tag = await store.readTail(key, BLOB_TAG);
   const body = size > BLOB_HEADER + BLOB_TAG ? store.read(key, { start: BLOB_HEADER, end: size - BLOB_TAG - 1, chunkBytes }) : Readable.from([]);
-  const out = openStream(dataKey, header, tag, aad);
+  const out = openStream(dataKey, header, tag, aad, bufferBytes);
   body.on('error', (e) => out.destroy(e));
   return body.pipe(out);
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -11,11 +11,13 @@ import { sealStream } from '../../src/storage/sealed-stream';
 import { startBenchServer } from './support/bench-server';
 
 // One case-file export of a case with 1,000 testimonies (each with an approved ~20 KB redaction)
-// and 500 MiB of evidence files, built by one worker process. The case is seeded cheaply: rows by
+// and 300 MiB of evidence files, built by one worker process. The case is seeded cheaply: rows by
 // SQL, file blobs sealed straight into the file store with the case key, as an upload would.
-// Reported: wall time of the export job, MiB/s of package written, and the worker's peak RSS.
+// Reported: wall time of the export job, MiB/s of package written, the worker's peak RSS, and the
+// anchor measured in the same run on the same files: `zip -0` + `sha256sum` + `sha512sum` (the
+// standard tools doing the zip and the two manifests' work), with the ratio anchor / export.
 const TESTIMONIES = Number(process.env.BENCH_TESTIMONIES || 1000);
-const FILE_MIB = Number(process.env.BENCH_EXPORT_MIB || 500);
+const FILE_MIB = Number(process.env.BENCH_EXPORT_MIB || 300);
 const FILE_SIZE = 10 * 2 ** 20;
 const MASTER_KEY = Buffer.alloc(32, 3);
 const TEXT = '저는 1997년에 [PLACE] 관리소로 끌려갔습니다. [W-0001]는 같은 작업반에 있었습니다. The guards beat anyone who fell behind the quota. ';
@@ -31,6 +33,8 @@ function vm(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 
 async function main(): Promise<void> {
   const storageDir = `/tmp/sillok-bench-${process.pid}`;
+  const anchorDir = `/tmp/sillok-bench-anchor-${process.pid}`;
+  mkdirSync(`${anchorDir}/files`, { recursive: true });
   const server = await startBenchServer(undefined, { STORAGE_DIR: storageDir });
   const db = new Client({ connectionString: server.databaseUrl });
   await db.connect();
@@ -67,7 +71,7 @@ async function main(): Promise<void> {
          FROM transcripts t JOIN transcript_versions v ON v.transcript_id = t.id WHERE t.case_id = $1`, [caseId, redacted, redactedSha, admin]);
     await db.query('COMMIT');
 
-    // 500 MiB of evidence files: random bytes sealed into the store under the case key.
+    // The evidence files (300 MiB by default): random bytes sealed into the store under the case key.
     const [{ wrapped_data_key: wrapped }] = (await db.query('SELECT wrapped_data_key FROM cases WHERE id = $1', [caseId])).rows as Array<{ wrapped_data_key: Buffer }>;
     const dataKey = unwrapDataKey(MASTER_KEY, wrapped, caseId);
     const store = new LocalFileStore(storageDir);
@@ -75,10 +79,13 @@ async function main(): Promise<void> {
     for (let i = 0; i < files; i++) {
       const hash = createHash('sha256');
       const target = await store.begin();
+      const plain = `${anchorDir}/files/f${String(i).padStart(4, '0')}.mp4`;
+      writeFileSync(plain, '');
       const chunks = (function* () {
         for (let left = FILE_SIZE; left > 0; left -= 2 ** 20) {
           const chunk = randomBytes(Math.min(2 ** 20, left));
           hash.update(chunk);
+          writeFileSync(plain, chunk, { flag: 'a' });
           yield chunk;
         }
       })();
@@ -95,6 +102,19 @@ async function main(): Promise<void> {
     }
     const payloadMiB = (files * FILE_SIZE) / 2 ** 20;
     process.stdout.write(`setup: ${TESTIMONIES} testimonies with approved redactions (${((TESTIMONIES * Buffer.byteLength(redacted)) / 2 ** 20).toFixed(1)} MiB), ${files} files (${payloadMiB} MiB), seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s\n`);
+
+    // The anchor, on the same plaintext files (in the page cache like the store's blobs): zip -0 + sha256sum + sha512sum.
+    const tool = (cmd: string, args: string[]) => {
+      const t0 = process.hrtime.bigint();
+      const run = spawnSync(cmd, args, { cwd: anchorDir, stdio: ['ignore', 'ignore', 'inherit'] });
+      if (run.status !== 0) throw new Error(`${cmd} failed (${run.error?.message ?? run.status})`);
+      return Number(process.hrtime.bigint() - t0) / 1e9;
+    };
+    const names = Array.from({ length: files }, (_v, i) => `files/f${String(i).padStart(4, '0')}.mp4`);
+    tool('cat', names); // warm the page cache once for both sides
+    const anchorParts = { zip: tool('zip', ['-0', '-q', '-r', 'anchor.zip', 'files']), sha256sum: tool('sha256sum', names), sha512sum: tool('sha512sum', names) };
+    const anchor = anchorParts.zip + anchorParts.sha256sum + anchorParts.sha512sum;
+    process.stdout.write(`anchor on the same ${payloadMiB} MiB: zip -0 ${anchorParts.zip.toFixed(2)} s + sha256sum ${anchorParts.sha256sum.toFixed(2)} s + sha512sum ${anchorParts.sha512sum.toFixed(2)} s = ${anchor.toFixed(2)} s (${(payloadMiB / anchor).toFixed(0)} MiB/s)\n`);
 
     // The compiled worker (npm run build) is what production runs; the TypeScript loader alone adds ~100 MiB of RSS.
     const compiled = join(__dirname, '..', '..', 'dist', 'worker.js');
@@ -115,7 +135,7 @@ async function main(): Promise<void> {
     let body: { status: string; sizeBytes: number | null; included: unknown; excludedCount: number; error: string | null } = { status: 'queued', sizeBytes: null, included: {}, excludedCount: 0, error: null };
     let peak = 0;
     while (status !== 'ready' && status !== 'failed') {
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 50));
       peak = Math.max(peak, vm(pid, 'VmRSS'));
       body = (await (await fetch(`${server.url}/cases/${caseId}/exports/${exp.id}`, { headers })).json()) as typeof body;
       status = body.status;
@@ -125,17 +145,21 @@ async function main(): Promise<void> {
     const mib = (body.sizeBytes ?? 0) / 2 ** 20;
     process.stdout.write(`export ${status} in ${seconds.toFixed(1)} s: package ${mib.toFixed(1)} MiB, ${(mib / seconds).toFixed(0)} MiB/s; included ${JSON.stringify(body.included)}, excluded ${body.excludedCount}${body.error ? `, error ${body.error}` : ''}\n`);
     process.stdout.write(`worker RSS: before the job ${baseline.toFixed(0)} MiB, peak sampled ${peak.toFixed(0)} MiB, VmHWM ${hwm.toFixed(0)} MiB\n`);
+    const [times] = (await db.query('SELECT extract(epoch FROM finished_at - created_at)::float AS job FROM exports WHERE id = $1', [exp.id])).rows as Array<{ job: number }>;
+    const ratio = anchor / seconds;
+    process.stdout.write(`export: wall ${seconds.toFixed(2)} s (request to ready seen), job ${times.job.toFixed(2)} s (queued to finished); ratio anchor / export = ${ratio.toFixed(2)} (wall), ${(anchor / times.job).toFixed(2)} (job)\n`);
     if (useDist) {
       worker.kill('SIGTERM');
       await new Promise((r) => worker.once('exit', r));
     }
-    process.stdout.write(`targets: RSS < 300 MiB -> ${hwm < 300 ? 'met' : 'NOT met'}; >= 100 MB/s -> ${(body.sizeBytes ?? 0) / 1e6 / seconds >= 100 ? 'met' : 'NOT met'}\n`);
+    process.stdout.write(`targets: RSS < 300 MiB -> ${hwm < 300 ? 'met' : 'NOT met'}; >= 2x the anchor (wall) -> ${ratio >= 2 ? 'met' : 'NOT met'}\n`);
     if (status !== 'ready') process.exitCode = 1;
   } finally {
     await db.end();
     await server.stop();
     const { rm } = await import('node:fs/promises');
     await rm(storageDir, { recursive: true, force: true });
+    await rm(anchorDir, { recursive: true, force: true });
   }
 }
 

@@ -185,7 +185,7 @@ describe('verifyBag', () => {
   describe('reports structural problems', () => {
     it('a bagit.txt with another version', async () => {
       const result = await verifyBag(
-        await tampered(replaceEntry('bagit.txt', () => Buffer.from('BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n'))),
+        await tampered(replaceEntry('bagit.txt', () => Buffer.from('BagIt-Version: 0.96\nTag-File-Character-Encoding: UTF-8\n'))),
       );
       expect(codes(result)).toEqual(['bagit_version_unsupported', 'tag_checksum_mismatch']);
     });

@@ -16,7 +16,17 @@ import { ProblemList, type VerifyProblem } from 'src/exports/bagit/verify-proble
 import { verifyBagSignature, type SignatureInputs, type SignatureSummary } from 'src/exports/bagit/verify-signature';
 import { hashEntry, indexZip, isRegularFileEntry, readEntry, type ZipIndex } from 'src/exports/bagit/zip-reader';
 
-export type VerifyBagOptions = SignatureInputs;
+export interface VerifyBagOptions extends SignatureInputs {
+  /**
+   * false: check the bag only (structure, manifests, Payload-Oxum), not the signature, so that an
+   * unsigned bag made by another tool can be checked. Default true: a Sillok package must be signed.
+   */
+  checkSignature?: boolean;
+}
+
+/** BagIt versions this verifier reads: RFC 8493 (1.0) and the last draft before it (0.97). */
+export const SUPPORTED_BAGIT_VERSIONS = ['1.0', '0.97'] as const;
+export type BagItVersion = (typeof SUPPORTED_BAGIT_VERSIONS)[number];
 
 export interface VerifyResult {
   /** True when there is no problem; warnings do not make a bag invalid. */
@@ -24,6 +34,10 @@ export interface VerifyResult {
   problems: VerifyProblem[];
   warnings: VerifyProblem[];
   bagName?: string;
+  /** BagIt-Version of bagit.txt, when it is one this verifier reads. */
+  version?: BagItVersion;
+  /** False when the signature was not checked (checkSignature: false). */
+  signatureChecked: boolean;
   /** What was actually found in data/. */
   fileCount: number;
   octetCount: number;
@@ -47,7 +61,7 @@ export async function verifyBag(zipPath: string, options: VerifyBagOptions = {})
     index = await indexZip(zipPath);
   } catch (error) {
     problems.error('zip_unreadable', `cannot read the zip: ${(error as Error).message}`);
-    return result(problems, { fileCount: 0, octetCount: 0, signature: { verified: false } });
+    return result(problems, { fileCount: 0, octetCount: 0, signature: { verified: false }, signatureChecked: options.checkSignature !== false });
   }
   try {
     return await verifyIndexed(index, options, problems);
@@ -58,13 +72,14 @@ export async function verifyBag(zipPath: string, options: VerifyBagOptions = {})
 
 async function verifyIndexed(index: ZipIndex, options: VerifyBagOptions, problems: ProblemList): Promise<VerifyResult> {
   const { zip } = index;
+  const checkSignature = options.checkSignature !== false;
   for (const name of index.duplicates) {
     problems.error('duplicate_zip_entry', `the zip holds ${JSON.stringify(name)} more than once`, name);
   }
   const root = findRoot(index);
   if (root === undefined) {
     problems.error('bag_root_not_found', `no ${BAGIT_TXT} at the top of the zip or in a single top-level directory`);
-    return result(problems, { fileCount: 0, octetCount: 0, signature: { verified: false } });
+    return result(problems, { fileCount: 0, octetCount: 0, signature: { verified: false }, signatureChecked: checkSignature });
   }
   const bagName = root === '' ? undefined : root.slice(0, -1);
 
@@ -94,7 +109,9 @@ async function verifyIndexed(index: ZipIndex, options: VerifyBagOptions, problem
   }
 
   const tagContents = await readTagFiles(index, tagEntries, problems);
-  checkBagitTxt(tagContents.get(BAGIT_TXT), problems);
+  const declaration = checkBagitTxt(tagContents.get(BAGIT_TXT), problems);
+  const version = declaration.version;
+  const decode = (rel: string, content: Buffer) => decodeTagFile(rel, content, problems, declaration.encoding);
   if (!index.directories.has(`${root}${PAYLOAD_PREFIX}`) && payloadEntries.size === 0) {
     problems.error('payload_dir_missing', `the bag has no ${PAYLOAD_PREFIX} directory`, PAYLOAD_PREFIX);
   }
@@ -103,7 +120,7 @@ async function verifyIndexed(index: ZipIndex, options: VerifyBagOptions, problem
   }
 
   // Payload: hash every file once with every algorithm the manifests use.
-  const manifests = loadManifests(tagContents, MANIFEST_NAME_PATTERN, 'payload', problems);
+  const manifests = loadManifests(tagContents, MANIFEST_NAME_PATTERN, 'payload', problems, decode);
   if (manifests.size === 0 && !hasUnsupportedManifest(tagContents, MANIFEST_NAME_PATTERN)) {
     problems.error('manifest_missing', 'the bag has no payload manifest');
   }
@@ -121,28 +138,29 @@ async function verifyIndexed(index: ZipIndex, options: VerifyBagOptions, problem
       problems.error('zip_entry_unreadable', `cannot read: ${(error as Error).message}`, rel);
     }
   }
-  compareManifests(manifests, new Set(payloadEntries.keys()), actual, 'payload', problems);
+  compareManifests(manifests, new Set(payloadEntries.keys()), actual, 'payload', problems, version);
 
   // Tag manifests: every tag file except the manifests themselves and the signature must be listed.
-  const tagManifests = loadManifests(tagContents, TAG_MANIFEST_NAME_PATTERN, 'tag', problems);
-  if (!tagContents.has(SIGNED_TAG_MANIFEST)) {
+  const tagManifests = loadManifests(tagContents, TAG_MANIFEST_NAME_PATTERN, 'tag', problems, decode);
+  // Tag manifests are optional in BagIt; the signature needs this one.
+  if (checkSignature && !tagContents.has(SIGNED_TAG_MANIFEST)) {
     problems.error('tagmanifest_missing', `${SIGNED_TAG_MANIFEST} is missing`, SIGNED_TAG_MANIFEST);
   }
   const tagDigests = new Map<string, Digests>();
   const tagAlgorithms = [...tagManifests.keys()];
   for (const [rel, content] of tagContents) tagDigests.set(rel, digestBuffer(content, tagAlgorithms));
-  compareManifests(tagManifests, new Set(tagEntries.keys()), tagDigests, 'tag', problems);
+  compareManifests(tagManifests, new Set(tagEntries.keys()), tagDigests, 'tag', problems, version);
   const signedList = tagManifests.get('sha256');
-  if (signedList) {
+  if (checkSignature && signedList) {
     for (const rel of tagEntries.keys()) {
       if (rel === SIGNATURE_FILE || TAG_MANIFEST_NAME_PATTERN.test(rel) || signedList.has(rel)) continue;
       problems.error('unsigned_tag_file', `not listed in ${SIGNED_TAG_MANIFEST}, so not covered by the signature`, rel);
     }
   }
 
-  checkPayloadOxum(tagContents.get(BAG_INFO_TXT), octetCount, payloadEntries.size, problems);
-  const signature = verifyBagSignature(tagContents, options, problems);
-  return result(problems, { bagName, fileCount: payloadEntries.size, octetCount, signature });
+  checkPayloadOxum(tagContents.get(BAG_INFO_TXT), octetCount, payloadEntries.size, problems, decode);
+  const signature: SignatureSummary = checkSignature ? verifyBagSignature(tagContents, options, problems) : { verified: false };
+  return result(problems, { bagName, version, fileCount: payloadEntries.size, octetCount, signature, signatureChecked: checkSignature });
 }
 
 function result(
@@ -183,39 +201,65 @@ async function readTagFiles(index: ZipIndex, tagEntries: Map<string, Entry>, pro
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes a tag file as UTF-8; a BOM is tolerated except in bagit.txt, where RFC 8493 forbids it. */
-function decodeTagFile(rel: string, content: Buffer, problems: ProblemList): string | undefined {
+/** A UTF-16 or UTF-32 byte-order mark at the start of a file, by name. */
+export function unicodeBom(content: Buffer): string | undefined {
+  if (content[0] === 0xff && content[1] === 0xfe) return content[2] === 0 && content[3] === 0 ? 'UTF-32LE' : 'UTF-16LE';
+  if (content[0] === 0xfe && content[1] === 0xff) return 'UTF-16BE';
+  if (content[0] === 0 && content[1] === 0 && content[2] === 0xfe && content[3] === 0xff) return 'UTF-32BE';
+  return undefined;
+}
+
+/**
+ * Decodes a tag file as UTF-8; a BOM is tolerated except in bagit.txt, where RFC 8493 forbids it.
+ * Tag files in another encoding (UTF-16, or one that bagit.txt declares, such as ISO-8859-1) are
+ * refused with a message naming it: read as UTF-8 their paths and values would silently change.
+ */
+function decodeTagFile(rel: string, content: Buffer, problems: ProblemList, declared?: string): string | undefined {
+  const bom = unicodeBom(content);
+  if (bom) {
+    problems.error('tag_file_encoding', `encoded in ${bom} (byte-order mark ${content.subarray(0, 2).toString('hex').toUpperCase()}); BagIt tag files must be UTF-8 and this verifier reads UTF-8 only`, rel);
+    return undefined;
+  }
   try {
     return utf8.decode(content).replace(/^\uFEFF/, '');
   } catch {
-    problems.error('tag_file_encoding', 'not valid UTF-8', rel);
+    const hint = declared !== undefined && !isUtf8Name(declared) ? ` (bagit.txt declares Tag-File-Character-Encoding ${declared})` : '';
+    problems.error('tag_file_encoding', `not valid UTF-8${hint}; this verifier reads UTF-8 tag files only`, rel);
     return undefined;
   }
 }
 
-function checkBagitTxt(content: Buffer | undefined, problems: ProblemList): void {
+const isUtf8Name = (name: string): boolean => /^utf-?8$/i.test(name.trim());
+
+function checkBagitTxt(content: Buffer | undefined, problems: ProblemList): { version?: BagItVersion; encoding?: string } {
   if (!content) {
     problems.error('bagit_txt_missing', `${BAGIT_TXT} is missing`, BAGIT_TXT);
-    return;
+    return {};
   }
   if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) {
     problems.error('bagit_txt_invalid', `${BAGIT_TXT} must not start with a byte-order mark`, BAGIT_TXT);
   }
   const text = decodeTagFile(BAGIT_TXT, content, problems);
-  if (text === undefined) return;
+  if (text === undefined) return {};
   const parsed = parseTagFile(text);
   const version = tagValues(parsed, 'BagIt-Version');
   const encoding = tagValues(parsed, 'Tag-File-Character-Encoding');
   if (parsed.errors.length > 0 || version.length !== 1 || encoding.length !== 1) {
     problems.error('bagit_txt_invalid', `${BAGIT_TXT} must hold one BagIt-Version and one Tag-File-Character-Encoding`, BAGIT_TXT);
-    return;
+    return {};
   }
-  if (version[0] !== '1.0') {
-    problems.error('bagit_version_unsupported', `BagIt-Version ${version[0]} is not 1.0`, BAGIT_TXT);
+  const known = SUPPORTED_BAGIT_VERSIONS.find((v) => v === version[0].trim());
+  if (!known) {
+    problems.error('bagit_version_unsupported', `BagIt-Version ${version[0]} is not one this verifier reads (${SUPPORTED_BAGIT_VERSIONS.join(', ')})`, BAGIT_TXT);
   }
-  if (encoding[0].toUpperCase() !== 'UTF-8') {
-    problems.error('bagit_txt_invalid', `Tag-File-Character-Encoding ${encoding[0]} is not UTF-8`, BAGIT_TXT);
+  if (!isUtf8Name(encoding[0])) {
+    problems.error(
+      'tag_file_encoding',
+      `Tag-File-Character-Encoding ${encoding[0]}: this verifier reads UTF-8 tag files only; re-encode the tag files as UTF-8 (and say so in ${BAGIT_TXT}) or use a tool that reads ${encoding[0]}`,
+      BAGIT_TXT,
+    );
   }
+  return { version: known, encoding: encoding[0] };
 }
 
 const hasUnsupportedManifest = (tags: ReadonlyMap<string, Buffer>, pattern: RegExp): boolean =>
@@ -230,6 +274,7 @@ function loadManifests(
   pattern: RegExp,
   kind: 'payload' | 'tag',
   problems: ProblemList,
+  decode: (rel: string, content: Buffer) => string | undefined,
 ): Map<string, Map<string, string>> {
   const manifests = new Map<string, Map<string, string>>();
   for (const [rel, content] of tags) {
@@ -240,13 +285,15 @@ function loadManifests(
       problems.error('unsupported_algorithm', `algorithm ${alg} is not supported; this manifest was not checked`, rel);
       continue;
     }
-    const text = decodeTagFile(rel, content, problems);
+    const text = decode(rel, content);
     if (text === undefined) continue;
     const parsed = parseManifest(text);
     for (const error of parsed.errors) problems.error('manifest_malformed', error, rel);
     const expectedLength = digestHexLength(alg);
     const entries = new Map<string, string>();
-    for (const { path, digest } of parsed.entries) {
+    for (const { path: listed, digest } of parsed.entries) {
+      // "./data/x" names the same file as "data/x": BagIt 0.97 bags from some tools write it so.
+      const path = listed.startsWith('./') ? listed.slice(2) : listed;
       if (digest.length !== expectedLength) {
         problems.error('manifest_malformed', `${JSON.stringify(path)}: a ${alg} checksum has ${expectedLength} hex digits`, rel);
         continue;
@@ -282,6 +329,7 @@ function compareManifests(
   actual: ReadonlyMap<string, Digests>,
   kind: 'payload' | 'tag',
   problems: ProblemList,
+  version: BagItVersion | undefined,
 ): void {
   const codes =
     kind === 'payload'
@@ -308,20 +356,29 @@ function compareManifests(
       );
     }
   }
-  // RFC 8493 v1.0: every payload file must be in every payload manifest. Tag files need not be listed.
+  // RFC 8493 (1.0): every payload file must be in every payload manifest; BagIt 0.97: in at
+  // least one of them. Tag files need not be listed.
   if (kind !== 'payload') return;
   for (const path of present) {
     const absent = [...manifests].filter(([, entries]) => !entries.has(path)).map(([alg]) => `manifest-${alg}.txt`);
-    if (absent.length > 0) problems.error('file_not_in_manifest', `not listed in ${absent.join(', ')}`, path);
+    if (version === '0.97' ? absent.length === manifests.size && manifests.size > 0 : absent.length > 0) {
+      problems.error('file_not_in_manifest', `not listed in ${absent.join(', ')}`, path);
+    }
   }
 }
 
-function checkPayloadOxum(content: Buffer | undefined, octets: number, files: number, problems: ProblemList): void {
+function checkPayloadOxum(
+  content: Buffer | undefined,
+  octets: number,
+  files: number,
+  problems: ProblemList,
+  decode: (rel: string, content: Buffer) => string | undefined,
+): void {
   if (!content) {
     problems.warn('bag_info_missing', `${BAG_INFO_TXT} is missing`, BAG_INFO_TXT);
     return;
   }
-  const text = decodeTagFile(BAG_INFO_TXT, content, problems);
+  const text = decode(BAG_INFO_TXT, content);
   if (text === undefined) return;
   const parsed = parseTagFile(text);
   for (const error of parsed.errors) problems.error('bag_info_invalid', error, BAG_INFO_TXT);

@@ -216,4 +216,27 @@ describe('writeBag', () => {
       expect(output.destroyed).toBe(true);
     });
   });
+
+  describe('entries with a recorded SHA-256 (stored files): hashed once, on the worker thread when large', () => {
+    const content = Buffer.alloc(6 * 2 ** 20 + 5, 7);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const sha512 = createHash('sha512').update(content).digest('hex');
+    const entry = (expectSha: string): BagFileEntry => ({
+      path: 'files/recording.wav',
+      expect: { sha256: expectSha, size: content.length, what: 'file F-1' },
+      source: () => Readable.from([content.subarray(0, 1_000_000), content.subarray(1_000_000)]),
+    });
+
+    it.each([[true], [false]])('a matching file goes in with both digests in the manifests (hashInWorker %s)', async (hashInWorker) => {
+      const bag = await buildTestBag(join(dir, `ok-${hashInWorker}.zip`), [...SAMPLE_PAYLOAD, entry(sha256)], { hashInWorker });
+      const items = await readZipItems(bag.path);
+      expect(text(items, 'manifest-sha256.txt')).toContain(`${sha256} data/files/recording.wav`);
+      expect(text(items, 'manifest-sha512.txt')).toContain(`${sha512} data/files/recording.wav`);
+      expect((await verifyBag(bag.path, { publicKeyPem: bag.publicKeyPem })).ok).toBe(true);
+    });
+
+    it.each([[true], [false]])('a file that no longer matches its recorded SHA-256 fails the bag (hashInWorker %s)', async (hashInWorker) => {
+      await expect(buildTestBag(join(dir, `bad-${hashInWorker}.zip`), [entry('0'.repeat(64)), ...SAMPLE_PAYLOAD], { hashInWorker })).rejects.toThrow('file F-1 does not match its recorded SHA-256');
+    });
+  });
 });

@@ -1,7 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { Readable, type Writable } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
-import { ZipFile } from 'yazl';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { buildBagInfo, type BagMetadata } from 'src/exports/bagit/bag-info';
 import {
   BAG_ALGORITHMS,
@@ -24,18 +23,25 @@ import {
   renderSignatureInfo,
   signDetached,
 } from 'src/exports/bagit/bag-signature';
-import { digestBuffer, HashingPassThrough, type Digests } from 'src/exports/bagit/hashing';
+import { digestBuffer, type Digests } from 'src/exports/bagit/hashing';
+import { HashWorker, inlineHasher } from 'src/exports/bagit/hash-worker';
+import { ZipWriter } from 'src/exports/bagit/zip-writer';
 import { BAGIT_TXT_CONTENT, formatPayloadOxum, renderManifest } from 'src/exports/bagit/tag-files';
 
-export type BagFileSource = Buffer | string | (() => NodeJS.ReadableStream);
+export type BagFileSource = Buffer | string | (() => NodeJS.ReadableStream | AsyncIterable<Buffer | string>);
 
 export interface BagFileEntry {
   /** Relative to data/ for payload, to the bag root for extra tag files; '/' separated. */
   path: string;
-  /** A string is written as UTF-8. A function is called only when the entry's turn comes, so files open one at a time. */
+  /** A string is written as UTF-8. A function (a stream or an async iterable) is called only when the entry's turn comes, so files open one at a time. */
   source: BagFileSource;
   /** Overrides WriteBagOptions.compress for this entry. */
   compress?: boolean;
+  /**
+   * What the content must be (a stored file's recorded SHA-256 and size): checked against the
+   * manifest's own SHA-256, so the bytes are hashed once. A mismatch fails the whole bag.
+   */
+  expect?: { sha256: string; size: number; what: string };
 }
 
 export interface WriteBagOptions {
@@ -53,6 +59,8 @@ export interface WriteBagOptions {
   tagFiles?: readonly BagFileEntry[];
   /** Modification time stored in the zip; defaults to the bagging date so output is reproducible. */
   mtime?: Date;
+  /** Hash large streamed entries (expect.size >= 4 MiB) in a worker thread (default true); false keeps all hashing in-process. */
+  hashInWorker?: boolean;
 }
 
 export interface WriteBagResult {
@@ -67,12 +75,24 @@ export interface WriteBagResult {
 
 const FILE_MODE = 0o100644;
 const DIR_MODE = 0o40755;
+/** Entries announced (expect.size) at least this large are hashed on the worker thread. */
+const WORKER_MIN_BYTES = 4 * 2 ** 20;
+
+/** Starts the hashing worker, or returns undefined where worker threads cannot run (then hashing stays in-process). */
+function startHashWorker(): HashWorker | undefined {
+  try {
+    return new HashWorker();
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Streams a signed, zipped BagIt 1.0 bag to `output`. Payload entries are pulled one at a
- * time and hashed (SHA-256 and SHA-512) while they are zipped, so memory does not grow with
- * file size. On any error the output is destroyed and the error rethrown; the caller removes
- * the partial file.
+ * time; each chunk is CRC'd (native zlib.crc32), handed to a worker thread that computes its
+ * SHA-256 and SHA-512, and written once, so memory does not grow with file size and hashing runs
+ * on a second core. On any error the output is destroyed and the error rethrown; the caller
+ * removes the partial file.
  */
 export async function writeBag(
   payload: AsyncIterable<BagFileEntry> | Iterable<BagFileEntry>,
@@ -91,55 +111,58 @@ export async function writeBag(
   const { bagName, privateKey, publicKey, baggingDate, tagFiles } = checked;
   const mtime = options.mtime ?? baggingDate;
   const payloadCompress = options.compress ?? false;
+  // The output's errors surface through the writes (and finished() below); this keeps an 'error'
+  // event with no other listener from crashing the process.
+  output.on('error', () => undefined);
+  const zip = new ZipWriter(output);
+  // Started at the first large entry: for small entries the messages cost more than the hashing.
+  let worker: HashWorker | undefined;
+  let workerTried = options.hashInWorker === false;
+  const hasherFor = (sizeHint: number | undefined) => {
+    if ((sizeHint ?? 0) < WORKER_MIN_BYTES) return inlineHasher(BAG_ALGORITHMS);
+    if (!workerTried) {
+      workerTried = true;
+      worker = startHashWorker();
+    }
+    return worker ? worker.entry(BAG_ALGORITHMS) : inlineHasher(BAG_ALGORITHMS);
+  };
 
-  const zip = new ZipFile();
-  const zipHash = new HashingPassThrough(['sha256']);
-  const piping = pipeline(zip.outputStream, zipHash, output);
-  // Rejects as soon as the zip or the output fails, so no await below can hang on a dead pipe.
-  const failure = new Promise<never>((_resolve, reject) => {
-    zip.on('error', reject);
-    piping.catch(reject);
-  });
-  failure.catch(() => undefined);
-  const guard = <T>(work: Promise<T>): Promise<T> => Promise.race([work, failure]);
-  let current: HashingPassThrough | undefined;
-
-  const addStream = async (zipPath: string, source: BagFileSource, compress: boolean) => {
-    const hasher = new HashingPassThrough(BAG_ALGORITHMS);
-    current = hasher;
-    const input = toReadable(source);
-    // Lazy, and handed over only once: yazl keeps every entry (and so the function that gives its
-    // stream) until the zip ends, and a stream kept there would keep its whole pipeline, source
-    // buffers included; memory would then grow with the number of entries.
-    let handOver: HashingPassThrough | null = hasher;
-    zip.addReadStreamLazy(zipPath, { compress, mtime, mode: FILE_MODE }, (cb) => {
-      const stream = handOver;
-      handOver = null;
-      if (stream) cb(null, stream);
-      else cb(new Error(`zip entry ${zipPath} was read twice`), undefined as never);
+  /** One entry; its digests may still be computing in the worker when this returns. */
+  const addEntry = async (zipPath: string, source: BagFileSource, compress: boolean, expect?: BagFileEntry['expect']) => {
+    if (typeof source !== 'function') {
+      const buffer = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
+      if (!Buffer.isBuffer(buffer)) throw new TypeError('a bag file source must be a Buffer, a string or a function returning a stream');
+      await zip.addBuffer(zipPath, buffer, { compress, mtime, mode: FILE_MODE });
+      return { digests: Promise.resolve(digestBuffer(buffer, BAG_ALGORITHMS)), bytes: buffer.length };
+    }
+    const hasher = hasherFor(expect?.size);
+    const input = source() as AsyncIterable<Buffer | string>;
+    const { size } = await zip.addStream(zipPath, input, { compress, mtime, mode: FILE_MODE, sizeHint: expect?.size, onChunk: (chunk) => hasher.update(chunk) });
+    const digests = hasher.digests().then((d) => {
+      if (expect && (d.sha256 !== expect.sha256 || size !== expect.size)) throw new Error(`${expect.what} does not match its recorded SHA-256`);
+      return d;
     });
-    // Wait until the zip has consumed the whole entry before pulling the next one.
-    await guard(Promise.all([pipeline(input, hasher), finished(hasher)]));
-    current = undefined;
-    return { digests: hasher.digests, bytes: hasher.bytes };
+    // Checked (and awaited) at the end of the payload; a rejection must not go unhandled before then.
+    digests.catch(() => undefined);
+    return { digests, bytes: size };
   };
 
   const tagManifest: Array<{ path: string; digests: Digests }> = [];
-  const addTagBuffer = (name: string, content: string | Buffer) => {
+  const addTagBuffer = async (name: string, content: string | Buffer) => {
     const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    zip.addBuffer(buffer, `${bagName}/${name}`, { compress: true, mtime, mode: FILE_MODE });
+    await zip.addBuffer(`${bagName}/${name}`, buffer, { compress: true, mtime, mode: FILE_MODE });
     const digests = digestBuffer(buffer, BAG_ALGORITHMS);
     tagManifest.push({ path: name, digests });
     return digests;
   };
 
   try {
-    zip.addEmptyDirectory(`${bagName}/`, { mtime, mode: DIR_MODE });
-    addTagBuffer(BAGIT_TXT, BAGIT_TXT_CONTENT);
+    await zip.addDirectory(`${bagName}/`, { mtime, mode: DIR_MODE });
+    await addTagBuffer(BAGIT_TXT, BAGIT_TXT_CONTENT);
     // data/ is always present, even for an empty payload (RFC 8493 §2.1.2).
-    zip.addEmptyDirectory(`${bagName}/${PAYLOAD_DIR}/`, { mtime, mode: DIR_MODE });
+    await zip.addDirectory(`${bagName}/${PAYLOAD_DIR}/`, { mtime, mode: DIR_MODE });
 
-    const manifest: Array<{ path: string; digests: Digests }> = [];
+    const pending: Array<{ path: string; digests: Promise<Digests> }> = [];
     const seen = new Map<string, string>();
     let octets = 0;
     for await (const entry of payload) {
@@ -151,23 +174,25 @@ export async function writeBag(
       }
       seen.set(key, path);
       const bagPath = `${PAYLOAD_DIR}/${path}`;
-      const { digests, bytes } = await addStream(`${bagName}/${bagPath}`, entry.source, entry.compress ?? payloadCompress);
-      manifest.push({ path: bagPath, digests });
+      const { digests, bytes } = await addEntry(`${bagName}/${bagPath}`, entry.source, entry.compress ?? payloadCompress, entry.expect);
+      pending.push({ path: bagPath, digests });
       octets += bytes;
     }
+    const manifest: Array<{ path: string; digests: Digests }> = [];
+    for (const p of pending) manifest.push({ path: p.path, digests: await p.digests });
 
     for (const entry of tagFiles) {
-      const { digests } = await addStream(`${bagName}/${entry.path}`, entry.source, entry.compress ?? true);
-      tagManifest.push({ path: entry.path, digests });
+      const { digests } = await addEntry(`${bagName}/${entry.path}`, entry.source, entry.compress ?? true);
+      tagManifest.push({ path: entry.path, digests: await digests });
     }
 
-    addTagBuffer(BAG_INFO_TXT, buildBagInfo(options.metadata, baggingDate, octets, manifest.length));
+    await addTagBuffer(BAG_INFO_TXT, buildBagInfo(options.metadata, baggingDate, octets, manifest.length));
     for (const alg of BAG_ALGORITHMS) {
-      addTagBuffer(manifestName(alg), renderManifest(manifest.map((m) => ({ path: m.path, digest: m.digests[alg] }))));
+      await addTagBuffer(manifestName(alg), renderManifest(manifest.map((m) => ({ path: m.path, digest: m.digests[alg] }))));
     }
     const fingerprint = publicKeyFingerprint(publicKey);
-    addTagBuffer(SIGNATURE_INFO_TXT, renderSignatureInfo(fingerprint));
-    addTagBuffer(PUBLIC_KEY_FILE, exportPublicKeyPem(publicKey));
+    await addTagBuffer(SIGNATURE_INFO_TXT, renderSignatureInfo(fingerprint));
+    await addTagBuffer(PUBLIC_KEY_FILE, exportPublicKeyPem(publicKey));
 
     // Tag manifests list the same tag files (RFC 8493 §2.2.1) but not each other, nor the signature.
     const listed = [...tagManifest];
@@ -175,21 +200,17 @@ export async function writeBag(
     for (const alg of BAG_ALGORITHMS) {
       const name = tagManifestName(alg);
       const content = Buffer.from(renderManifest(listed.map((t) => ({ path: t.path, digest: t.digests[alg] }))), 'utf8');
-      zip.addBuffer(content, `${bagName}/${name}`, { compress: true, mtime, mode: FILE_MODE });
+      await zip.addBuffer(`${bagName}/${name}`, content, { compress: true, mtime, mode: FILE_MODE });
       if (name === SIGNED_TAG_MANIFEST) signed = content;
     }
     if (!signed) throw new Error(`${SIGNED_TAG_MANIFEST} was not produced`);
-    zip.addBuffer(Buffer.from(signDetached(signed, privateKey), 'utf8'), `${bagName}/${SIGNATURE_FILE}`, {
-      compress: false,
-      mtime,
-      mode: FILE_MODE,
-    });
+    await zip.addBuffer(`${bagName}/${SIGNATURE_FILE}`, Buffer.from(signDetached(signed, privateKey), 'utf8'), { compress: false, mtime, mode: FILE_MODE });
 
-    zip.end();
-    await guard(piping);
+    const written = await zip.finish();
+    await finished(output);
     return {
-      sha256: zipHash.digests.sha256,
-      zipBytes: zipHash.bytes,
+      sha256: written.sha256,
+      zipBytes: written.bytes,
       payloadOxum: formatPayloadOxum(octets, manifest.length),
       fileCount: manifest.length,
       octetCount: octets,
@@ -197,10 +218,10 @@ export async function writeBag(
     };
   } catch (error) {
     const reason = error instanceof Error ? error : new Error(String(error));
-    current?.destroy(reason);
-    (zip.outputStream as Readable).destroy(reason);
-    await piping.catch(() => undefined);
+    if (!output.destroyed) output.destroy(reason);
     throw error;
+  } finally {
+    await worker?.close();
   }
 }
 
@@ -211,13 +232,6 @@ function checkOptions(options: WriteBagOptions) {
   buildBagInfo(options.metadata, baggingDate, 0, 0);
   const tagFiles = checkTagFiles(options.tagFiles ?? []);
   return { bagName, privateKey, publicKey, baggingDate, tagFiles };
-}
-
-function toReadable(source: BagFileSource): NodeJS.ReadableStream {
-  if (typeof source === 'function') return source();
-  const buffer = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
-  if (!Buffer.isBuffer(buffer)) throw new TypeError('a bag file source must be a Buffer, a string or a function returning a stream');
-  return Readable.from([buffer], { objectMode: false });
 }
 
 function checkTagFiles(entries: readonly BagFileEntry[]): BagFileEntry[] {

@@ -42,7 +42,7 @@ export function verifyBagSignature(
   const signed = tagContents.get(SIGNED_TAG_MANIFEST);
   const signatureFile = tagContents.get(SIGNATURE_FILE);
   if (!signatureFile) {
-    problems.error('signature_missing', `${SIGNATURE_FILE} is missing: the package is not signed`, SIGNATURE_FILE);
+    problems.error('signature_missing', `${SIGNATURE_FILE} is missing: the package is not signed (an unsigned BagIt bag can be checked with --no-signature)`, SIGNATURE_FILE);
   }
 
   // The embedded key and its declared fingerprint.

@@ -7,6 +7,7 @@ import { CaseCounterEntity } from 'src/cases/entities/case-counter.entity';
 import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import { CaseEntity } from 'src/cases/entities/case.entity';
 import { EvidenceItemEntity } from 'src/evidence/entities/evidence-item.entity';
+import { EvidenceLinkCommentEntity } from 'src/evidence/entities/evidence-link-comment.entity';
 import { EvidenceLinkEntity } from 'src/evidence/entities/evidence-link.entity';
 import { ExportEntity } from 'src/exports/entities/export.entity';
 import { SigningKeyEntity } from 'src/exports/entities/signing-key.entity';
@@ -54,6 +55,7 @@ export const ALL_ENTITIES = [
   RedactionTermEntity,
   RedactionProfileEntity,
   RedactionCommentEntity,
+  EvidenceLinkCommentEntity,
   LegalFrameworkEntity,
   LegalSharedRequirementEntity,
   LegalCrimeEntity,

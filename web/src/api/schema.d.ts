@@ -272,6 +272,38 @@ export interface paths {
         patch: operations["EvidenceLinksController_update"];
         trace?: never;
     };
+    "/cases/{caseId}/evidence-links/{linkId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceLinksController_comments"];
+        put?: never;
+        post: operations["EvidenceLinksController_addComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/evidence-links/{linkId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EvidenceLinksController_sendBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/evidence-links/{linkId}/review": {
         parameters: {
             query?: never;
@@ -968,6 +1000,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/transcript-versions/{versionId}/reading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The text of a transcript version you may read, with the case's passages on it
+         * @description Identity clearance: the original (audited). Otherwise: the latest approved redaction of that version (409 with reason no_approved_redaction when there is none). Passages are offsets into the returned text.
+         */
+        get: operations["ReaderController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exports/signing-key": {
         parameters: {
             query?: never;
@@ -1172,6 +1224,26 @@ export interface paths {
          * @description Your own entries of the audit log, newest first, without their details.
          */
         get: operations["MeController_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Waiting for my review
+         * @description Evidence links and redactions proposed by someone else in your cases where you have the review permission, oldest first. Counts per case are in GET /me/summary.
+         */
+        get: operations["MeController_reviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2153,6 +2225,24 @@ export interface components {
             /** @example 노예화 */
             text: string;
         };
+        LinkCommentDto: {
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            body: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description returned: written when sending the link back
+             * @enum {string}
+             */
+            kind: "returned" | "comment";
+        };
+        LinkCommentInputDto: {
+            /** @description A comment on the link (shown to the case members; never logged). Do not write identities here. */
+            comment: string;
+        };
         LinkCountsDto: {
             links: number;
             reviewed: number;
@@ -2324,9 +2414,14 @@ export interface components {
             total: number;
         };
         PassageDto: {
-            /** @description One past the last UTF-16 code unit; at most the version length */
+            /** @description One past the last UTF-16 code unit; at most the text length */
             end: number;
-            /** @description First UTF-16 code unit of the passage (0-based) */
+            /**
+             * Format: uuid
+             * @description Choose the passage on de-identified text: an approved redaction of that transcript version. start/end are then offsets into the redaction's text (no identity clearance needed); they are mapped to the original through the span log, and a selection that begins or ends inside a token is widened to the whole token.
+             */
+            redactionId?: string;
+            /** @description First UTF-16 code unit of the passage (0-based), in the original, or in the redacted text when redactionId is given */
             start: number;
             /**
              * Format: uuid
@@ -2570,6 +2665,49 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "degraded";
         };
+        ReadingDto: {
+            /** @enum {string} */
+            kind: "original" | "translation";
+            language: string;
+            /** @description Passages of the case on this version, by start */
+            passages: components["schemas"]["ReadingPassageDto"][];
+            profile?: string | null;
+            /**
+             * Format: uuid
+             * @description The approved redaction shown (redacted view); pass it as passage.redactionId with offsets into `text`
+             */
+            redactionId?: string | null;
+            /** Format: uuid */
+            testimonyId: string;
+            /** @description The text this member may read */
+            text: string;
+            /** Format: uuid */
+            transcriptId: string;
+            /** Format: uuid */
+            transcriptVersionId: string;
+            /** Format: uuid */
+            translatesVersionId?: string | null;
+            version: number;
+            /**
+             * @description original (identity clearance; the read is audited) or redacted (the latest approved redaction)
+             * @enum {string}
+             */
+            view: "original" | "redacted";
+        };
+        ReadingPassageDto: {
+            /** @example E-0001 */
+            code: string;
+            end: number;
+            /** Format: uuid */
+            itemId: string;
+            /** @description Evidence links of the item */
+            links: number;
+            /** @description Of which reviewed */
+            reviewedLinks: number;
+            /** @description UTF-16 offset into `text` (widened to whole tokens in a redacted reading) */
+            start: number;
+            title: string;
+        };
         RecoveryCodesDto: {
             /** @description One-time recovery codes, shown only now: each signs in once instead of a TOTP code */
             recoveryCodes: string[];
@@ -2668,11 +2806,67 @@ export interface components {
             statuteRef?: string;
             text: string;
         };
+        ReturnLinkDto: {
+            /** @description Why it goes back (shown to the case members on the link; never logged). Do not write identities here. */
+            comment: string;
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+        };
         ReturnRedactionDto: {
             /** @description Why it goes back (shown to the case members on the redaction; never logged). Do not write identities here. */
             comment: string;
             /** @description The version you read; a stale one gets 409 */
             version: number;
+        };
+        ReviewItemDto: {
+            /** Format: uuid */
+            caseId: string;
+            caseTitle: string;
+            /** @example RS-7-1-e */
+            crimeCode?: string | null;
+            crimeTitle?: string | null;
+            /** @description Korean title of the crime, when known */
+            crimeTitleKo?: string | null;
+            /** @example RS-7-1-e-E1 */
+            elementCode?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Redaction: the interviewee's pseudonym code
+             * @example W-0001
+             */
+            intervieweeCode?: string | null;
+            /** @example E-0001 */
+            itemCode?: string | null;
+            /**
+             * Format: uuid
+             * @description Link: its evidence item
+             */
+            itemId?: string | null;
+            /** @description Link: the item's title */
+            itemTitle?: string | null;
+            /** @enum {string} */
+            kind: "evidence_link" | "redaction";
+            profile?: string | null;
+            /** @description Link: the passage as de-identified, when chosen on a redaction */
+            quote?: string | null;
+            /** @enum {string|null} */
+            relation?: "supports" | "undermines" | "context" | null;
+            spanCount?: number | null;
+            /**
+             * Format: uuid
+             * @description Redaction: its testimony
+             */
+            testimonyId?: string | null;
+            version: number;
+            /** @description Since when it waits (proposed, or last changed) */
+            waitingSince: string;
+        };
+        ReviewPageDto: {
+            items: components["schemas"]["ReviewItemDto"][];
+            limit: number;
+            offset: number;
+            total: number;
         };
         RevisionDto: {
             /** @description The revision you read; a stale one gets 409 */
@@ -3239,6 +3433,8 @@ export type SchemaInvolvementInputDto = components['schemas']['InvolvementInputD
 export type SchemaJobDto = components['schemas']['JobDto'];
 export type SchemaJobPageDto = components['schemas']['JobPageDto'];
 export type SchemaKoreanTextDto = components['schemas']['KoreanTextDto'];
+export type SchemaLinkCommentDto = components['schemas']['LinkCommentDto'];
+export type SchemaLinkCommentInputDto = components['schemas']['LinkCommentInputDto'];
 export type SchemaLinkCountsDto = components['schemas']['LinkCountsDto'];
 export type SchemaLinkVersionDto = components['schemas']['LinkVersionDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
@@ -3276,6 +3472,8 @@ export type SchemaPutMemberDto = components['schemas']['PutMemberDto'];
 export type SchemaRawHitDto = components['schemas']['RawHitDto'];
 export type SchemaRawSearchResultDto = components['schemas']['RawSearchResultDto'];
 export type SchemaReadinessDto = components['schemas']['ReadinessDto'];
+export type SchemaReadingDto = components['schemas']['ReadingDto'];
+export type SchemaReadingPassageDto = components['schemas']['ReadingPassageDto'];
 export type SchemaRecoveryCodesDto = components['schemas']['RecoveryCodesDto'];
 export type SchemaRedactionCommentDto = components['schemas']['RedactionCommentDto'];
 export type SchemaRedactionDto = components['schemas']['RedactionDto'];
@@ -3283,7 +3481,10 @@ export type SchemaRedactionSummaryDto = components['schemas']['RedactionSummaryD
 export type SchemaRelativeDto = components['schemas']['RelativeDto'];
 export type SchemaRequestRedactionDto = components['schemas']['RequestRedactionDto'];
 export type SchemaRequirementInputDto = components['schemas']['RequirementInputDto'];
+export type SchemaReturnLinkDto = components['schemas']['ReturnLinkDto'];
 export type SchemaReturnRedactionDto = components['schemas']['ReturnRedactionDto'];
+export type SchemaReviewItemDto = components['schemas']['ReviewItemDto'];
+export type SchemaReviewPageDto = components['schemas']['ReviewPageDto'];
 export type SchemaRevisionDto = components['schemas']['RevisionDto'];
 export type SchemaSearchDateDto = components['schemas']['SearchDateDto'];
 export type SchemaSearchHitDto = components['schemas']['SearchHitDto'];
@@ -4148,7 +4349,7 @@ export interface operations {
                 perpetratorId?: string;
                 relation?: "supports" | "undermines" | "context";
                 sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
-                status?: "proposed" | "reviewed";
+                status?: "proposed" | "reviewed" | "returned";
             };
             header?: never;
             path: {
@@ -4277,6 +4478,102 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateEvidenceLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvidenceLinksController_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkCommentDto"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvidenceLinksController_addComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCommentInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkCommentDto"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvidenceLinksController_sendBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnLinkDto"];
             };
         };
         responses: {
@@ -6329,6 +6626,39 @@ export interface operations {
             };
         };
     };
+    ReaderController_read: {
+        parameters: {
+            query?: {
+                /** @description Default: original for members with identity clearance, redacted for the others (who may not ask for original) */
+                view?: "original" | "redacted";
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ExportsController_signingKey: {
         parameters: {
             query?: never;
@@ -6857,6 +7187,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityPageDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MeController_reviews: {
+        parameters: {
+            query?: {
+                kind?: "evidence_link" | "redaction";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPageDto"];
                 };
             };
             401: {

@@ -225,6 +225,9 @@ describe('transcript reader, passages on de-identified text, review inbox', () =
       expect(audit).toHaveLength(2);
       expect(JSON.stringify(audit)).not.toContain('probative value is too high');
       expect(JSON.stringify(audit)).not.toContain('Lowered');
+      const custody = (await call(f.observer.token, 'get', `/cases/${f.caseId}/evidence/${itemId}/custody`)).body as Array<{ action: string }>;
+      expect(custody.map((c) => c.action)).toEqual(['evidence.create', 'evidence_link.create', 'evidence_link.return', 'evidence_link.comment', 'evidence_link.update', 'evidence_link.review']);
+      expect((await call(f.outsider.token, 'get', `/cases/${f.caseId}/evidence/${itemId}/custody`)).status).toBe(404);
     });
   });
 

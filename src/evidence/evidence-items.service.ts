@@ -13,7 +13,7 @@ import type { CreateEvidenceItemDto, ListEvidenceQueryDto, UpdateEvidenceItemDto
 import { EvidenceItemEntity, FILE_EVIDENCE_KINDS } from 'src/evidence/entities/evidence-item.entity';
 import { PassageMappingError, redactedToOriginal, type MappingSpan } from 'src/evidence/passage-mapping';
 import { memberMay } from 'src/cases/case-permissions';
-import type { EvidenceItemView } from 'src/evidence/dto/evidence-item.dto';
+import type { CustodyEntryDto, EvidenceItemView } from 'src/evidence/dto/evidence-item.dto';
 import { RedactionEntity } from 'src/redaction/entities/redaction.entity';
 import { FileEntity } from 'src/files/entities/file.entity';
 import { TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
@@ -201,6 +201,21 @@ export class EvidenceItemsService {
     const item = await this.dataSource.getRepository(EvidenceItemEntity).findOne({ where: { id: itemId, caseId } });
     if (!item) throw new NotFoundDomainException('Evidence item');
     return { item, cleared: memberMay(member, 'identity') };
+  }
+
+  /** The item's chain of custody: audit entries about it and its links, oldest first (no details: they may hold notes' metadata). */
+  async custody(caseId: string, itemId: string, actor: AuthenticatedUser): Promise<CustodyEntryDto[]> {
+    await this.access.require(caseId, actor, 'read');
+    if (!(await this.dataSource.getRepository(EvidenceItemEntity).exists({ where: { id: itemId, caseId } }))) throw new NotFoundDomainException('Evidence item');
+    const rows: Array<{ seq: string; occurred_at: Date; action: string; subject_type: string; display_name: string | null; hash: string }> = await this.dataSource.query(
+      `SELECT a.seq, a.occurred_at, a.action, a.subject_type, u.display_name, a.hash
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+       WHERE a.case_id = $1 AND ((a.subject_type = 'evidence_item' AND a.subject_id = $2)
+         OR (a.subject_type = 'evidence_link' AND a.subject_id IN (SELECT id::text FROM evidence_links WHERE item_id = $3)))
+       ORDER BY a.seq ASC LIMIT 500`,
+      [caseId, itemId, itemId],
+    );
+    return rows.map((r) => ({ seq: String(r.seq), occurredAt: new Date(r.occurred_at).toISOString(), action: r.action, subjectType: r.subject_type, actorName: r.display_name, hash: r.hash }));
   }
 
   /** Labels and provenance notes only: what the item is bound to never changes. */

@@ -150,3 +150,13 @@ export function mapEvidenceItem({ item: i, cleared }: EvidenceItemView): Evidenc
     version: i.version,
   };
 }
+
+/** One entry of an item's chain of custody: the audit log's entries about it and its links. */
+export class CustodyEntryDto {
+  @ApiProperty() seq: string;
+  @ApiProperty() occurredAt: string;
+  @ApiProperty({ example: 'evidence.create' }) action: string;
+  @ApiProperty({ enum: ['evidence_item', 'evidence_link'] }) subjectType: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorName: string | null;
+  @ApiProperty({ description: 'Hash of the audit entry (the chain can be verified with audit:verify)' }) hash: string;
+}

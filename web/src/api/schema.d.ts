@@ -336,6 +336,22 @@ export interface paths {
         patch: operations["EvidenceController_update"];
         trace?: never;
     };
+    "/cases/{caseId}/evidence/{itemId}/custody": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceController_custody"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/exports": {
         parameters: {
             query?: never;
@@ -1980,6 +1996,17 @@ export interface components {
             titleEn: string;
             titleKo?: string | null;
         };
+        CustodyEntryDto: {
+            /** @example evidence.create */
+            action: string;
+            actorName?: string | null;
+            /** @description Hash of the audit entry (the chain can be verified with audit:verify) */
+            hash: string;
+            occurredAt: string;
+            seq: string;
+            /** @enum {string} */
+            subjectType: "evidence_item" | "evidence_link";
+        };
         DatedValueDto: {
             /**
              * @description YYYY, YYYY-MM or YYYY-MM-DD, matching the precision; omitted when unknown
@@ -2044,6 +2071,92 @@ export interface components {
             message: string;
             /** @example 400 */
             statusCode: number;
+        };
+        EvidenceItemDto: {
+            /** @example E-0001 */
+            code: string;
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            derivation?: string | null;
+            /** Format: uuid */
+            derivedFromItemId?: string | null;
+            description?: string | null;
+            /** Format: uuid */
+            fileId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "transcript_passage" | "document" | "image" | "audio" | "video" | "open_source_capture" | "expert_report" | "physical_item";
+            passage?: components["schemas"]["PassageResponseDto"] | null;
+            physicalLocation?: string | null;
+            provenance: components["schemas"]["ProvenanceResponseDto"];
+            /**
+             * @description Evidentiary original, or a working copy made from another item
+             * @enum {string}
+             */
+            role: "original" | "working_copy";
+            /** @description SHA-256 fixed at intake: of the file's original bytes, or of the passage's original UTF-8 text (null for a passage read by a member without identity clearance) */
+            sha256?: string | null;
+            /**
+             * @description What counts as one independent source in the case matrix
+             * @example testimony:…
+             */
+            sourceKey: string;
+            /** Format: uuid */
+            testimonyId?: string | null;
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
+        EvidenceLinkDto: {
+            alternative?: string | null;
+            /**
+             * Format: uuid
+             * @description Who set the current assessment; may not review it
+             */
+            assessedBy: string;
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** @example RS-7-1-c */
+            crimeCode: string;
+            /** @example RS-7-1-c-E1 */
+            elementCode: string;
+            /** Format: uuid */
+            elementId: string;
+            /** Format: uuid */
+            frameworkVersionId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId?: string | null;
+            informationCredibility: number;
+            /** @example E-0001 */
+            itemCode: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @example RS-28-b */
+            modeCode?: string | null;
+            /** Format: uuid */
+            modeOfLiabilityId?: string | null;
+            note?: string | null;
+            /** Format: uuid */
+            perpetratorId?: string | null;
+            probativeValue: number;
+            /** @enum {string} */
+            relation: "supports" | "undermines" | "context";
+            reviewedAt?: string | null;
+            /** Format: uuid */
+            reviewedBy?: string | null;
+            /** @enum {string} */
+            sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
+            /** @enum {string} */
+            status: "proposed" | "reviewed" | "returned";
+            updatedAt: string;
+            version: number;
+            /** @description Weak by the matrix rule (probative <= 2, reliability E/F or credibility >= 5) */
+            weak: boolean;
         };
         ExcludedItemDto: {
             /** @description Pseudonym code (testimonies) or item code */
@@ -2440,6 +2553,23 @@ export interface components {
              */
             transcriptVersionId: string;
         };
+        PassageResponseDto: {
+            end?: number | null;
+            /** @description The passage as de-identified (when chosen on a redaction); never the original words */
+            quote?: string | null;
+            redactedEnd?: number | null;
+            /** @description Offsets in that redaction's text (widened to whole tokens) */
+            redactedStart?: number | null;
+            /**
+             * Format: uuid
+             * @description The approved redaction the passage was chosen in, when chosen on de-identified text
+             */
+            redactionId?: string | null;
+            /** @description Offset in the original text; null for a member without identity clearance (differences of original offsets give the lengths of hidden names) */
+            start?: number | null;
+            /** Format: uuid */
+            transcriptVersionId: string;
+        };
         PerpetratorCellDto: {
             context: number;
             crimeCodes: string[];
@@ -2613,6 +2743,13 @@ export interface components {
              * @example https://example.org/post/123
              */
             sourceUrl?: string;
+        };
+        ProvenanceResponseDto: {
+            collectedBy?: string | null;
+            collectedOn: components["schemas"]["DatedValueDto"];
+            method?: string | null;
+            source?: string | null;
+            sourceUrl?: string | null;
         };
         PutMemberDto: {
             /** @description May see witness identities and raw transcripts (audited) */
@@ -3413,12 +3550,15 @@ export type SchemaCreateTranscriptDto = components['schemas']['CreateTranscriptD
 export type SchemaCreateUserDto = components['schemas']['CreateUserDto'];
 export type SchemaCrimeInputDto = components['schemas']['CrimeInputDto'];
 export type SchemaCrimeRowDto = components['schemas']['CrimeRowDto'];
+export type SchemaCustodyEntryDto = components['schemas']['CustodyEntryDto'];
 export type SchemaDatedValueDto = components['schemas']['DatedValueDto'];
 export type SchemaEchoJobDto = components['schemas']['EchoJobDto'];
 export type SchemaElementInputDto = components['schemas']['ElementInputDto'];
 export type SchemaElementRowDto = components['schemas']['ElementRowDto'];
 export type SchemaEraseIdentityDto = components['schemas']['EraseIdentityDto'];
 export type SchemaErrorResponseDto = components['schemas']['ErrorResponseDto'];
+export type SchemaEvidenceItemDto = components['schemas']['EvidenceItemDto'];
+export type SchemaEvidenceLinkDto = components['schemas']['EvidenceLinkDto'];
 export type SchemaExcludedItemDto = components['schemas']['ExcludedItemDto'];
 export type SchemaExportDto = components['schemas']['ExportDto'];
 export type SchemaExportRecipientDto = components['schemas']['ExportRecipientDto'];
@@ -3453,6 +3593,7 @@ export type SchemaNewVersionDto = components['schemas']['NewVersionDto'];
 export type SchemaPageMetaDto = components['schemas']['PageMetaDto'];
 export type SchemaPassageDto = components['schemas']['PassageDto'];
 export type SchemaPassageInputDto = components['schemas']['PassageInputDto'];
+export type SchemaPassageResponseDto = components['schemas']['PassageResponseDto'];
 export type SchemaPerpetratorCellDto = components['schemas']['PerpetratorCellDto'];
 export type SchemaPerpetratorModesDto = components['schemas']['PerpetratorModesDto'];
 export type SchemaPerpetratorRowDto = components['schemas']['PerpetratorRowDto'];
@@ -3468,6 +3609,7 @@ export type SchemaPlaceRefDto = components['schemas']['PlaceRefDto'];
 export type SchemaPositionInputDto = components['schemas']['PositionInputDto'];
 export type SchemaProfileDto = components['schemas']['ProfileDto'];
 export type SchemaProvenanceDto = components['schemas']['ProvenanceDto'];
+export type SchemaProvenanceResponseDto = components['schemas']['ProvenanceResponseDto'];
 export type SchemaPutMemberDto = components['schemas']['PutMemberDto'];
 export type SchemaRawHitDto = components['schemas']['RawHitDto'];
 export type SchemaRawSearchResultDto = components['schemas']['RawSearchResultDto'];
@@ -4292,7 +4434,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["EvidenceItemDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -4323,7 +4469,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceItemDto"];
+                };
             };
             401: {
                 headers: {
@@ -4363,7 +4511,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["EvidenceLinkDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -4394,7 +4546,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceLinkDto"];
+                };
             };
             401: {
                 headers: {
@@ -4422,7 +4576,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceLinkDto"];
+                };
             };
             401: {
                 headers: {
@@ -4581,7 +4737,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceLinkDto"];
+                };
             };
             401: {
                 headers: {
@@ -4613,7 +4771,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceLinkDto"];
+                };
             };
             401: {
                 headers: {
@@ -4641,7 +4801,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceItemDto"];
+                };
             };
             401: {
                 headers: {
@@ -4674,6 +4836,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvidenceController_custody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustodyEntryDto"][];
+                };
             };
             401: {
                 headers: {

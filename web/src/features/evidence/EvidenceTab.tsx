@@ -75,7 +75,7 @@ export function EvidenceTab() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {list.data && list.data.total > PAGE && <Pagination total={Math.ceil(list.data.total / PAGE)} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': t(`common.page.${control}`) })} />}
+      {list.data && list.data.total > PAGE && <Pagination total={Math.ceil(list.data.total / PAGE)} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': t(`testimonies.list.pages.${control}`) })} />}
     </Stack>
   );
 }

@@ -133,7 +133,7 @@ function Detail({ caseId, item }: { caseId: string; item: EvidenceItem }) {
                     {l.informationCredibility}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={l.status === 'reviewed' ? 'green' : l.status === 'returned' ? 'orange' : 'gray'}>
+                    <Badge variant="light" color={l.status === 'reviewed' ? 'green' : l.status === 'returned' ? 'violet' : 'gray'}>
                       {t(`evidence.linkStatuses.${l.status}`)}
                     </Badge>
                   </Table.Td>

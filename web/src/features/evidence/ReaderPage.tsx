@@ -109,7 +109,7 @@ function ReaderColumn({ caseId, transcript, languageName, onSelect }: { caseId: 
           <Group gap="xs">
             <Badge variant="light">{t('reader.versionN', { version: String(latest.version) })}</Badge>
             {reading.data && (
-              <Badge color={reading.data.view === 'original' ? 'grape' : 'teal'} variant="light">
+              <Badge color={reading.data.view === 'original' ? 'violet' : 'green'} variant="light">
                 {reading.data.view === 'original' ? t('reader.viewOriginal') : t('reader.viewRedacted', { profile: reading.data.profile ?? '' })}
               </Badge>
             )}

@@ -129,7 +129,7 @@ function RedactionReview({ item, onDone }: { item: ReviewItem; onDone: (message:
       <Stack gap="xs">
         <Group justify="space-between">
           <Group gap="xs">
-            <Badge variant="light" color="teal">
+            <Badge variant="light" color="violet">
               {t('reviews.kinds.redaction')}
             </Badge>
             <Title order={2} size="h5">

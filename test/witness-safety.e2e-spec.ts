@@ -51,7 +51,12 @@ describe('witness safety', () => {
     await waitFor(async () => (await ctx.http().get(`/cases/${f.caseId}/exports/${exported.body.id}`).set(...lead)).body.status as string, (s) => s === 'ready' || s === 'failed');
     const imported = await ctx.http().post(`/cases/${f.caseId}/imports`).set(...lead).field('entityType', 'perpetrators').field('dryRun', 'true')
       .attach('file', Buffer.from('external_id,kind,name,unit_type\nu1,unit,Prisons bureau,camp_administration\n'), { filename: 'units.csv', contentType: 'text/csv' }).expect(202);
+    // Approved by another member, so the transcript reader answers uncleared members with its text.
+    const approver = await ctx.createUser('reviewer');
+    await ctx.http().put(`/cases/${f.caseId}/members/${approver.id}`).set(...lead).send({ role: 'reviewer', identityClearance: false }).expect(200);
+    await ctx.http().post(`/cases/${f.caseId}/redactions/${redaction.body.items[0].id}/approve`).set(...bearer(approver.token)).send({ version: redaction.body.items[0].version }).expect(200);
     ids = {
+      versionId: transcript.body.versions[0].id,
       caseId: f.caseId, personId: person.body.id, testimonyId: testimony.body.id, transcriptId: transcript.body.id, fileId: file.body.id, userId: f.investigator.id,
       version: '1', itemId: item.body.id, linkId: link.body.id, redactionId: redaction.body.items[0].id,
       incidentId: incident.body.id, perpetratorId: unit.body.id, id: unit.body.id, importId: imported.body.id, exportId: exported.body.id,

@@ -8,6 +8,7 @@ import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
 import { CaseEntity } from 'src/cases/entities/case.entity';
 import { CaseMatrixSettingsEntity } from 'src/evidence/entities/case-matrix-settings.entity';
 import { EvidenceItemEntity } from 'src/evidence/entities/evidence-item.entity';
+import { EvidenceLinkCommentEntity } from 'src/evidence/entities/evidence-link-comment.entity';
 import { EvidenceLinkEntity } from 'src/evidence/entities/evidence-link.entity';
 import { DisclosureEntity } from 'src/exports/entities/disclosure.entity';
 import { ExportEntity } from 'src/exports/entities/export.entity';
@@ -56,6 +57,7 @@ export const ALL_ENTITIES = [
   RedactionTermEntity,
   RedactionProfileEntity,
   RedactionCommentEntity,
+  EvidenceLinkCommentEntity,
   LegalFrameworkEntity,
   LegalSharedRequirementEntity,
   LegalCrimeEntity,

@@ -7,11 +7,15 @@ import { CaseAccessService } from 'src/cases/case-access.service';
 import { CaseKeysService } from 'src/cases/case-keys.service';
 import { CasesService } from 'src/cases/cases.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { NotFoundDomainException, ValidationDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
+import { DomainException, NotFoundDomainException, ValidationDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
 import type { Page } from 'src/common/http/pagination';
 import type { CreateEvidenceItemDto, ListEvidenceQueryDto, UpdateEvidenceItemDto } from 'src/evidence/dto/evidence-item.dto';
 import { EvidenceItemEntity, FILE_EVIDENCE_KINDS } from 'src/evidence/entities/evidence-item.entity';
 import { reanchorPassage } from 'src/evidence/reanchor';
+import { PassageMappingError, redactedToOriginal, type MappingSpan } from 'src/evidence/passage-mapping';
+import { memberMay } from 'src/cases/case-permissions';
+import type { CustodyEntryDto, EvidenceItemView } from 'src/evidence/dto/evidence-item.dto';
+import { RedactionEntity } from 'src/redaction/entities/redaction.entity';
 import { FileEntity } from 'src/files/entities/file.entity';
 import { TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
 import { transcriptAad } from 'src/testimonies/transcript-aad';
@@ -27,6 +31,10 @@ interface Intake {
   testimonyId: string | null;
   sha256: string | null;
   sourceKey: string | null;
+  redactionId?: string | null;
+  redactedStart?: number | null;
+  redactedEnd?: number | null;
+  redactedQuote?: string | null;
 }
 
 /**
@@ -43,9 +51,9 @@ export class EvidenceItemsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(caseId: string, input: CreateEvidenceItemDto, actor: AuthenticatedUser): Promise<EvidenceItemEntity> {
+  async create(caseId: string, input: CreateEvidenceItemDto, actor: AuthenticatedUser): Promise<EvidenceItemView> {
     return this.dataSource.transaction(async (manager) => {
-      await this.access.require(caseId, actor, 'analyse', manager);
+      const member = await this.access.require(caseId, actor, 'analyse', manager);
       const id = randomUUID();
       let parent: EvidenceItemEntity | null = null;
       if (input.derivedFromItemId) {
@@ -90,15 +98,17 @@ export class EvidenceItemsService {
         details: {
           code: item.code, kind: item.kind, sha256: item.sha256, fileId: item.fileId, transcriptVersionId: item.transcriptVersionId,
           start: item.passageStart, end: item.passageEnd, derivedFrom: item.derivedFromId,
+          redactionId: item.redactionId, redactedStart: item.redactedStart, redactedEnd: item.redactedEnd,
         },
       });
-      return item;
+      return { item, cleared: memberMay(member, 'identity') };
     });
   }
 
   private async passageIntake(manager: EntityManager, caseId: string, input: CreateEvidenceItemDto, actor: AuthenticatedUser): Promise<Intake> {
     if (!input.passage) throw new ValidationDomainException('passage', 'is required for a transcript passage');
     if (input.fileId) throw new ValidationDomainException('fileId', 'must be absent for a transcript passage');
+    if (input.passage.redactionId) return this.redactedPassageIntake(manager, caseId, input.passage.transcriptVersionId, input.passage.redactionId, input.passage.start, input.passage.end);
     const { transcriptVersionId, start, end } = input.passage;
     const row = await manager.createQueryBuilder(TranscriptVersionEntity, 'v').addSelect('v.textSealed')
       .innerJoinAndSelect('v.transcript', 't')
@@ -117,6 +127,43 @@ export class EvidenceItemsService {
     const sha256 = createHash('sha256').update(text.slice(start, end), 'utf8').digest('hex');
     const testimonyId = row.transcript.testimonyId;
     return { fileId: null, transcriptVersionId, passageStart: start, passageEnd: end, testimonyId, sha256, sourceKey: `testimony:${testimonyId}` };
+  }
+
+  /**
+   * A passage chosen on de-identified text, by any analyst: the selection in an approved
+   * redaction's text is mapped to the original through its span log (widened to whole tokens).
+   * The server opens the original only to hash the passage; nothing of it is returned, and the
+   * hash is shown only to cleared members (EvidenceItemDto.sha256).
+   */
+  private async redactedPassageIntake(manager: EntityManager, caseId: string, transcriptVersionId: string, redactionId: string, start: number, end: number): Promise<Intake> {
+    const redaction = await manager.findOne(RedactionEntity, { where: { id: redactionId, caseId } });
+    if (!redaction) throw new ValidationDomainException('passage.redactionId', 'is not a redaction of this case');
+    if (redaction.transcriptVersionId !== transcriptVersionId) throw new ValidationDomainException('passage.transcriptVersionId', 'is not the transcript version the redaction was made from');
+    if (redaction.status !== 'approved') {
+      throw new DomainException('UNPROCESSABLE', `passage.redactionId is ${redaction.status}; passages are chosen only on an approved redaction`, [{ field: 'passage.redactionId', problems: [`is ${redaction.status}, not approved`] }]);
+    }
+    let mapped;
+    try {
+      mapped = redactedToOriginal(redaction.spans as unknown as MappingSpan[], redaction.redactedText.length, start, end);
+    } catch (error) {
+      if (error instanceof PassageMappingError) throw new ValidationDomainException(`passage.${error.field}`, error.message);
+      throw error;
+    }
+    if (isLowSurrogate(redaction.redactedText.charCodeAt(mapped.redactedStart))) throw new ValidationDomainException('passage.start', 'falls inside a character (between the halves of a surrogate pair)');
+    if (mapped.redactedEnd < redaction.redactedText.length && isLowSurrogate(redaction.redactedText.charCodeAt(mapped.redactedEnd))) throw new ValidationDomainException('passage.end', 'falls inside a character (between the halves of a surrogate pair)');
+    const row = await manager.createQueryBuilder(TranscriptVersionEntity, 'v').addSelect('v.textSealed')
+      .innerJoinAndSelect('v.transcript', 't')
+      .where('v.id = :transcriptVersionId AND v.case_id = :caseId', { transcriptVersionId, caseId })
+      .getOne();
+    if (!row?.transcript) throw new ValidationDomainException('passage.transcriptVersionId', 'is not a transcript version of a testimony of this case');
+    const text = await this.keys.open<string>(caseId, row.textSealed, transcriptAad(row.id), manager);
+    if (mapped.end > text.length) throw new DomainException('CONFLICT', 'The redaction does not fit its transcript version (run the redaction again)');
+    const sha256 = createHash('sha256').update(text.slice(mapped.start, mapped.end), 'utf8').digest('hex');
+    const testimonyId = row.transcript.testimonyId;
+    return {
+      fileId: null, transcriptVersionId, passageStart: mapped.start, passageEnd: mapped.end, testimonyId, sha256, sourceKey: `testimony:${testimonyId}`,
+      redactionId, redactedStart: mapped.redactedStart, redactedEnd: mapped.redactedEnd, redactedQuote: redaction.redactedText.slice(mapped.redactedStart, mapped.redactedEnd),
+    };
   }
 
   private async fileIntake(manager: EntityManager, caseId: string, input: CreateEvidenceItemDto): Promise<Intake> {
@@ -151,7 +198,9 @@ export class EvidenceItemsService {
       const from = item.transcriptVersionId as string;
       const to = reanchorPassage(await textOf(from), item.passageStart as number, item.passageEnd as number, latest.text);
       if (to) {
-        await manager.update(EvidenceItemEntity, { id: item.id }, { transcriptVersionId: latest.id, passageStart: to.start, passageEnd: to.end, needsReanchoring: false, version: item.version + 1 });
+        await manager.update(EvidenceItemEntity, { id: item.id }, { transcriptVersionId: latest.id, passageStart: to.start, passageEnd: to.end, needsReanchoring: false, version: item.version + 1,
+          // Chosen on de-identified text of the old version: that selection no longer applies (the reader maps the moved passage afresh).
+          redactionId: null, redactedStart: null, redactedEnd: null, redactedQuote: null });
         await this.audit.record(manager, { actorId: actor.id, action: 'evidence.reanchor', subjectType: 'evidence_item', subjectId: item.id, caseId, details: { code: item.code, fromVersionId: from, fromStart: item.passageStart, fromEnd: item.passageEnd, transcriptVersionId: latest.id, start: to.start, end: to.end, sha256: item.sha256 } });
         moved++;
       } else if (!item.needsReanchoring) {
@@ -163,8 +212,9 @@ export class EvidenceItemsService {
     return { moved, flagged };
   }
 
-  async list(caseId: string, query: ListEvidenceQueryDto, actor: AuthenticatedUser): Promise<Page<EvidenceItemEntity>> {
-    await this.access.require(caseId, actor, 'read');
+  async list(caseId: string, query: ListEvidenceQueryDto, actor: AuthenticatedUser): Promise<Page<EvidenceItemView>> {
+    const member = await this.access.require(caseId, actor, 'read');
+    const cleared = memberMay(member, 'identity');
     const qb = this.dataSource.getRepository(EvidenceItemEntity).createQueryBuilder('i').where('i.case_id = :caseId', { caseId });
     if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
     if (query.role) qb.andWhere(query.role === 'original' ? 'i.derived_from_id IS NULL' : 'i.derived_from_id IS NOT NULL');
@@ -176,20 +226,36 @@ export class EvidenceItemsService {
     const desc = query.sort.startsWith('-');
     qb.orderBy(query.sort.includes('code') ? 'i.code' : 'i.created_at', desc ? 'DESC' : 'ASC').addOrderBy('i.id', 'ASC').offset(query.offset).limit(query.limit);
     const [items, total] = await qb.getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return { items: items.map((item) => ({ item, cleared })), total, limit: query.limit, offset: query.offset };
   }
 
-  async get(caseId: string, itemId: string, actor: AuthenticatedUser): Promise<EvidenceItemEntity> {
-    await this.access.require(caseId, actor, 'read');
+  async get(caseId: string, itemId: string, actor: AuthenticatedUser): Promise<EvidenceItemView> {
+    const member = await this.access.require(caseId, actor, 'read');
     const item = await this.dataSource.getRepository(EvidenceItemEntity).findOne({ where: { id: itemId, caseId } });
     if (!item) throw new NotFoundDomainException('Evidence item');
-    return item;
+    return { item, cleared: memberMay(member, 'identity') };
+  }
+
+  /** The item's chain of custody: audit entries about it and its links, oldest first (no details: they may hold notes' metadata). */
+  async custody(caseId: string, itemId: string, actor: AuthenticatedUser): Promise<CustodyEntryDto[]> {
+    await this.access.require(caseId, actor, 'read');
+    if (!(await this.dataSource.getRepository(EvidenceItemEntity).exists({ where: { id: itemId, caseId } }))) throw new NotFoundDomainException('Evidence item');
+    const rows: Array<{ seq: string; occurred_at: Date; action: string; subject_type: string; display_name: string | null; hash: string }> = await this.dataSource.query(
+      `SELECT a.seq, a.occurred_at, a.action, a.subject_type, u.display_name, a.hash
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+       WHERE a.case_id = $1 AND ((a.subject_type = 'evidence_item' AND a.subject_id = $2)
+         OR (a.subject_type = 'evidence_link' AND a.subject_id IN (SELECT id::text FROM evidence_links WHERE item_id = $3)))
+       ORDER BY a.seq ASC LIMIT 500`,
+      [caseId, itemId, itemId],
+    );
+    return rows.map((r) => ({ seq: String(r.seq), occurredAt: new Date(r.occurred_at).toISOString(), action: r.action, subjectType: r.subject_type, actorName: r.display_name, hash: r.hash }));
   }
 
   /** Labels and provenance notes only: what the item is bound to never changes. */
-  async update(caseId: string, itemId: string, input: UpdateEvidenceItemDto, actor: AuthenticatedUser): Promise<EvidenceItemEntity> {
+  async update(caseId: string, itemId: string, input: UpdateEvidenceItemDto, actor: AuthenticatedUser): Promise<EvidenceItemView> {
     return this.dataSource.transaction(async (manager) => {
-      await this.access.require(caseId, actor, 'analyse', manager);
+      const member = await this.access.require(caseId, actor, 'analyse', manager);
+      const cleared = memberMay(member, 'identity');
       const item = await manager.findOne(EvidenceItemEntity, { where: { id: itemId, caseId }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw new NotFoundDomainException('Evidence item');
       if (item.version !== input.version) throw new VersionConflictException('Evidence item', input.version, item.version);
@@ -217,10 +283,10 @@ export class EvidenceItemsService {
         }
         set('collectionMethod', p.method === undefined ? undefined : p.method || null, 'provenance.method');
       }
-      if (!changed.length) return item;
+      if (!changed.length) return { item, cleared };
       const saved = await manager.save(item);
       await this.audit.record(manager, { actorId: actor.id, action: 'evidence.update', subjectType: 'evidence_item', subjectId: itemId, caseId, details: { code: item.code, changed: [...new Set(changed)] } });
-      return saved;
+      return { item: saved, cleared };
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import { AuditService } from 'src/audit/audit.service';
 import { CaseAccessService } from 'src/cases/case-access.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
@@ -10,12 +10,20 @@ import type { Page } from 'src/common/http/pagination';
 import { existsInCase } from 'src/evidence/case-references';
 import type { CreateEvidenceLinkDto, LinkCodes, ListEvidenceLinksQueryDto, UpdateEvidenceLinkDto } from 'src/evidence/dto/evidence-link.dto';
 import { EvidenceItemEntity } from 'src/evidence/entities/evidence-item.entity';
+import { EvidenceLinkCommentEntity } from 'src/evidence/entities/evidence-link-comment.entity';
 import { EvidenceLinkEntity } from 'src/evidence/entities/evidence-link.entity';
 import { independentSource } from 'src/evidence/matrix/sources';
+import { memberMay } from 'src/cases/case-permissions';
+import { UserEntity } from 'src/users/entities/user.entity';
 import { LegalCrimeEntity, LegalElementEntity } from 'src/legal/entities/legal-crime.entity';
 import { LegalFrameworkEntity } from 'src/legal/entities/legal-framework.entity';
 import { LegalModeEntity } from 'src/legal/entities/legal-mode.entity';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
+
+export interface LinkCommentView {
+  comment: EvidenceLinkCommentEntity;
+  authorName: string;
+}
 
 export interface LinkView {
   link: EvidenceLinkEntity;
@@ -239,6 +247,58 @@ export class EvidenceLinksService {
       await this.audit.record(manager, { actorId: actor.id, action: 'evidence_link.review', subjectType: 'evidence_link', subjectId: linkId, caseId, details: { element: view.codes.elementCode, item: view.codes.itemCode, assessedBy: link.assessedBy } });
       return view;
     });
+  }
+
+  /**
+   * A reviewer sends a proposed link back with a comment (status returned): it leaves the
+   * review inbox until its author changes it (any change makes it proposed again). The same
+   * reviewer rule as approving: the review permission, and not the one who made the assessment.
+   */
+  async sendBack(caseId: string, linkId: string, version: number, comment: string, actor: AuthenticatedUser): Promise<LinkView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.require(caseId, actor, 'review', manager);
+      const link = await this.lock(manager, caseId, linkId, version);
+      if (link.status !== 'proposed') throw new DomainException('CONFLICT', `This link is ${link.status}; only a proposed link can be sent back`);
+      if (link.createdBy === actor.id || link.assessedBy === actor.id) {
+        throw new DomainException('FORBIDDEN', 'You made or last changed this assessment; another member with the review permission must review it');
+      }
+      link.status = 'returned';
+      await manager.save(link);
+      const saved = await manager.save(manager.create(EvidenceLinkCommentEntity, { caseId, linkId, authorId: actor.id, kind: 'returned', body: comment }));
+      const view = await this.load(manager, caseId, linkId);
+      await this.audit.record(manager, {
+        actorId: actor.id, action: 'evidence_link.return', subjectType: 'evidence_link', subjectId: linkId, caseId,
+        details: { element: view.codes.elementCode, item: view.codes.itemCode, commentId: saved.id, commentLength: comment.length },
+      });
+      return view;
+    });
+  }
+
+  /** A comment on a link by a member who analyses or reviews in the case; the text is never audited or logged. */
+  async addComment(caseId: string, linkId: string, comment: string, actor: AuthenticatedUser): Promise<LinkCommentView[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const member = await this.access.require(caseId, actor, 'read', manager);
+      if (!memberMay(member, 'analyse') && !memberMay(member, 'review')) throw new DomainException('FORBIDDEN', `Your role on this case (${member.role}) does not allow this`);
+      if (!(await manager.exists(EvidenceLinkEntity, { where: { id: linkId, caseId } }))) throw new NotFoundDomainException('Evidence link');
+      const saved = await manager.save(manager.create(EvidenceLinkCommentEntity, { caseId, linkId, authorId: actor.id, kind: 'comment', body: comment }));
+      await this.audit.record(manager, { actorId: actor.id, action: 'evidence_link.comment', subjectType: 'evidence_link', subjectId: linkId, caseId, details: { commentId: saved.id, commentLength: comment.length } });
+      return this.commentsOf(manager, linkId);
+    });
+  }
+
+  /** The link's comments, oldest first: its review history in words. */
+  async comments(caseId: string, linkId: string, actor: AuthenticatedUser): Promise<LinkCommentView[]> {
+    await this.access.require(caseId, actor, 'read');
+    if (!(await this.dataSource.getRepository(EvidenceLinkEntity).exists({ where: { id: linkId, caseId } }))) throw new NotFoundDomainException('Evidence link');
+    return this.commentsOf(this.dataSource.manager, linkId);
+  }
+
+  private async commentsOf(manager: EntityManager, linkId: string): Promise<LinkCommentView[]> {
+    const rows = await manager.find(EvidenceLinkCommentEntity, { where: { linkId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const ids = [...new Set(rows.map((r) => r.authorId))];
+    const users = ids.length ? await manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, displayName: true } }) : [];
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    return rows.map((comment) => ({ comment, authorName: names.get(comment.authorId) ?? '' }));
   }
 
   async remove(caseId: string, linkId: string, version: number, actor: AuthenticatedUser): Promise<void> {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { Page } from 'src/common/http/pagination';
-import { CreateEvidenceItemDto, EvidenceItemDto, ListEvidenceQueryDto, mapEvidenceItem, UpdateEvidenceItemDto } from 'src/evidence/dto/evidence-item.dto';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
+import { CreateEvidenceItemDto, CustodyEntryDto, EvidenceItemDto, ListEvidenceQueryDto, mapEvidenceItem, UpdateEvidenceItemDto } from 'src/evidence/dto/evidence-item.dto';
 import { EvidenceItemsService } from 'src/evidence/evidence-items.service';
 
 @ApiTags('evidence')
@@ -13,19 +13,28 @@ export class EvidenceController {
   constructor(private readonly items: EvidenceItemsService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: EvidenceItemDto })
   async create(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreateEvidenceItemDto, @CurrentUser() actor: AuthenticatedUser): Promise<EvidenceItemDto> {
     return mapEvidenceItem(await this.items.create(caseId, body, actor));
   }
 
   @Get()
+  @ApiPageResponse(EvidenceItemDto)
   async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListEvidenceQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<EvidenceItemDto>> {
     const page = await this.items.list(caseId, query, actor);
     return { ...page, items: page.items.map(mapEvidenceItem) };
   }
 
   @Get(':itemId')
+  @ApiOkResponse({ type: EvidenceItemDto })
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('itemId', ParseUUIDPipe) itemId: string, @CurrentUser() actor: AuthenticatedUser): Promise<EvidenceItemDto> {
     return mapEvidenceItem(await this.items.get(caseId, itemId, actor));
+  }
+
+  @Get(':itemId/custody')
+  @ApiOkResponse({ type: [CustodyEntryDto] })
+  custody(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('itemId', ParseUUIDPipe) itemId: string, @CurrentUser() actor: AuthenticatedUser): Promise<CustodyEntryDto[]> {
+    return this.items.custody(caseId, itemId, actor);
   }
 
   /** Title, description, provenance notes; never what the item is bound to. */

@@ -8,11 +8,13 @@ import { EvidenceItemsService } from 'src/evidence/evidence-items.service';
 import { MatrixController } from 'src/evidence/matrix.controller';
 import { MatrixService } from 'src/evidence/matrix.service';
 import { LegalModule } from 'src/legal/legal.module';
+import { ReaderController } from 'src/evidence/reader.controller';
+import { ReaderService } from 'src/evidence/reader.service';
 
 @Module({
   imports: [AuditModule, CasesModule, LegalModule],
-  controllers: [EvidenceController, EvidenceLinksController, MatrixController],
-  providers: [EvidenceItemsService, EvidenceLinksService, MatrixService],
+  controllers: [EvidenceController, EvidenceLinksController, MatrixController, ReaderController],
+  providers: [EvidenceItemsService, EvidenceLinksService, MatrixService, ReaderService],
   exports: [MatrixService, EvidenceItemsService],
 })
 export class EvidenceModule {}

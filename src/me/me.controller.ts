@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { ActivityPageDto, ActivityQueryDto, WorkSummaryDto } from 'src/me/dto/me.dto';
+import { ActivityPageDto, ActivityQueryDto, ReviewPageDto, ReviewsQueryDto, WorkSummaryDto } from 'src/me/dto/me.dto';
 import { MeService } from 'src/me/me.service';
 
 @ApiTags('me')
@@ -16,6 +16,14 @@ export class MeController {
   @ApiOkResponse({ type: WorkSummaryDto })
   async summary(@CurrentUser() actor: AuthenticatedUser): Promise<WorkSummaryDto> {
     return this.me.summary(actor);
+  }
+
+  @Get('reviews')
+  @Authenticated()
+  @ApiOperation({ summary: 'Waiting for my review', description: 'Evidence links and redactions proposed by someone else in your cases where you have the review permission, oldest first. Counts per case are in GET /me/summary.' })
+  @ApiOkResponse({ type: ReviewPageDto })
+  async reviews(@Query() query: ReviewsQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<ReviewPageDto> {
+    return this.me.reviews(query, actor);
   }
 
   @Get('activity')

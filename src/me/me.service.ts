@@ -5,7 +5,7 @@ import { memberMay } from 'src/cases/case-permissions';
 import { CASE_ROLES, type CaseRole } from 'src/cases/entities/case-member.entity';
 import type { CaseStatus } from 'src/cases/entities/case.entity';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { ActivityEntryDto, ActivityPageDto, ActivityQueryDto, CaseWorkSummaryDto, WorkSummaryDto } from 'src/me/dto/me.dto';
+import type { ActivityEntryDto, ActivityPageDto, ActivityQueryDto, CaseWorkSummaryDto, ReviewItemDto, ReviewPageDto, ReviewsQueryDto, WorkSummaryDto } from 'src/me/dto/me.dto';
 
 /** Case roles that may review (links, redactions); derived so it follows the permission table. */
 const REVIEW_ROLES = CASE_ROLES.filter((role) => memberMay({ role, identityClearance: false }, 'review'));
@@ -64,6 +64,68 @@ export class MeService {
     }));
     const total = (key: 'linksToReview' | 'redactionsToReview' | 'staleRedactions' | 'failedJobs') => cases.reduce((n, c) => n + c[key], 0);
     return { cases, linksToReview: total('linksToReview'), redactionsToReview: total('redactionsToReview'), staleRedactions: total('staleRedactions'), failedJobs: total('failedJobs') };
+  }
+
+  /**
+   * The review inbox: evidence links and redactions proposed by someone else in the caller's
+   * cases where the caller may review, oldest first. The same rules as the summary's counts and
+   * as the review endpoints (not your own assessment; not a redaction you requested).
+   */
+  async reviews(query: ReviewsQueryDto, actor: AuthenticatedUser): Promise<ReviewPageDto> {
+    const links = `SELECT 'evidence_link' AS kind, l.id, l.case_id, c.title AS case_title, l.updated_at AS waiting_since, l.version,
+        i.id AS item_id, i.code AS item_code, i.title AS item_title, i.redacted_quote AS quote, e.code AS element_code, cr.code AS crime_code,
+        cr.title_en AS crime_title, cr.title_ko->>'text' AS crime_title_ko, l.relation,
+        NULL::uuid AS testimony_id, NULL::text AS interviewee_code, NULL::text AS profile, NULL::int AS span_count
+      FROM evidence_links l
+      JOIN case_members m ON m.case_id = l.case_id AND m.user_id = $1 AND m.role = ANY($2)
+      JOIN cases c ON c.id = l.case_id
+      JOIN evidence_items i ON i.id = l.item_id
+      JOIN legal_elements e ON e.id = l.element_id
+      JOIN legal_crimes cr ON cr.id = e.crime_id
+      WHERE l.status = 'proposed' AND l.created_by <> $1 AND l.assessed_by <> $1`;
+    const redactions = `SELECT 'redaction' AS kind, r.id, r.case_id, c.title AS case_title, r.updated_at AS waiting_since, r.version,
+        NULL::uuid, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text,
+        r.testimony_id, p.code, r.profile, jsonb_array_length(r.spans)
+      FROM redactions r
+      JOIN case_members m ON m.case_id = r.case_id AND m.user_id = $1 AND m.role = ANY($2)
+      JOIN cases c ON c.id = r.case_id
+      LEFT JOIN jobs j ON j.id = r.job_id
+      LEFT JOIN testimonies t ON t.id = r.testimony_id
+      LEFT JOIN people p ON p.id = t.interviewee_id
+      WHERE r.status = 'proposed' AND j.created_by IS DISTINCT FROM $1`;
+    const union = query.kind === 'evidence_link' ? links : query.kind === 'redaction' ? redactions : `${links} UNION ALL ${redactions}`;
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT *, count(*) OVER () AS total FROM (${union}) x ORDER BY waiting_since ASC, id ASC LIMIT $3 OFFSET $4`,
+      [actor.id, REVIEW_ROLES, query.limit, query.offset],
+    );
+    const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    const items: ReviewItemDto[] = rows.map((r) => ({
+      kind: r.kind as ReviewItemDto['kind'],
+      id: String(r.id),
+      caseId: String(r.case_id),
+      caseTitle: String(r.case_title),
+      waitingSince: new Date(r.waiting_since as string).toISOString(),
+      version: Number(r.version),
+      itemId: str(r.item_id),
+      itemCode: str(r.item_code),
+      itemTitle: str(r.item_title),
+      quote: str(r.quote),
+      elementCode: str(r.element_code),
+      crimeCode: str(r.crime_code),
+      crimeTitle: str(r.crime_title),
+      crimeTitleKo: str(r.crime_title_ko),
+      relation: str(r.relation),
+      testimonyId: str(r.testimony_id),
+      intervieweeCode: str(r.interviewee_code),
+      profile: str(r.profile),
+      spanCount: r.span_count === null || r.span_count === undefined ? null : Number(r.span_count),
+    }));
+    let total = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length && query.offset > 0) {
+      const [{ n }] = (await this.dataSource.query(`SELECT count(*) AS n FROM (${union}) x`, [actor.id, REVIEW_ROLES])) as Array<{ n: string }>;
+      total = Number(n);
+    }
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   /** The caller's own audit entries, newest first; case titles only where still a member. */

@@ -95,6 +95,31 @@ const testimonyTranscriptsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/transcripts/TranscriptsPage'), 'TranscriptsPage'),
 });
 
+const caseEvidenceRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/evidence',
+  component: lazyRouteComponent(() => import('./features/evidence/EvidenceTab'), 'EvidenceTab'),
+});
+
+const caseEvidenceItemRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/evidence/$itemId',
+  component: lazyRouteComponent(() => import('./features/evidence/EvidenceDetailPage'), 'EvidenceDetailPage'),
+});
+
+// The transcript reader: select passages on the text the member may read, link them to elements.
+const testimonyReaderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases/$caseId/testimonies/$testimonyId/reader',
+  component: lazyRouteComponent(() => import('./features/evidence/ReaderPage'), 'ReaderPage'),
+});
+
+const reviewsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reviews',
+  component: lazyRouteComponent(() => import('./features/review/ReviewInboxPage'), 'ReviewInboxPage'),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account',
@@ -156,9 +181,11 @@ const issue16Routes = [caseIncidentsRoute, caseIncidentNewRoute, caseIncidentRou
 const routeTree = rootRoute.addChildren([
   homeRoute,
   casesRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, ...issue16Routes]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseEvidenceRoute, caseEvidenceItemRoute, ...issue16Routes]),
   searchRoute,
   testimonyTranscriptsRoute,
+  testimonyReaderRoute,
+  reviewsRoute,
   accountRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminNewUserRoute, adminUserRoute, adminTwoFactorRoute, adminAuditRoute]),
 ]);

@@ -12,8 +12,14 @@ export type EvidenceRole = (typeof EVIDENCE_ROLES)[number];
 
 export class PassageDto {
   @ApiProperty({ format: 'uuid', description: 'A transcript version of a testimony of this case' }) @IsUUID('all', { message: 'transcriptVersionId must be a transcript version id' }) transcriptVersionId: string;
-  @ApiProperty({ description: 'First UTF-16 code unit of the passage (0-based)' }) @Type(() => Number) @IsInt() @Min(0) start: number;
-  @ApiProperty({ description: 'One past the last UTF-16 code unit; at most the version length' }) @Type(() => Number) @IsInt() @Min(1) end: number;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Choose the passage on de-identified text: an approved redaction of that transcript version. start/end are then offsets into the redaction\'s text ' +
+      '(no identity clearance needed); they are mapped to the original through the span log, and a selection that begins or ends inside a token is widened to the whole token.',
+  })
+  @IsOptional() @IsUUID('all', { message: 'redactionId must be a redaction id' }) redactionId?: string;
+  @ApiProperty({ description: 'First UTF-16 code unit of the passage (0-based), in the original, or in the redacted text when redactionId is given' }) @Type(() => Number) @IsInt() @Min(0) start: number;
+  @ApiProperty({ description: 'One past the last UTF-16 code unit; at most the text length' }) @Type(() => Number) @IsInt() @Min(1) end: number;
 }
 
 /** Where the item comes from (Berkeley Protocol collection data). */
@@ -63,8 +69,12 @@ export class ListEvidenceQueryDto extends PageQueryDto {
 
 export class PassageResponseDto {
   @ApiProperty({ format: 'uuid' }) transcriptVersionId: string;
-  @ApiProperty() start: number;
-  @ApiProperty() end: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Offset in the original text; null for a member without identity clearance (differences of original offsets give the lengths of hidden names)' }) start: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) end: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'The approved redaction the passage was chosen in, when chosen on de-identified text' }) redactionId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Offsets in that redaction\'s text (widened to whole tokens)' }) redactedStart: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) redactedEnd: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The passage as de-identified (when chosen on a redaction); never the original words' }) quote: string | null;
 }
 
 export class ProvenanceResponseDto {
@@ -86,7 +96,7 @@ export class EvidenceItemDto {
   @ApiPropertyOptional({ nullable: true, type: PassageResponseDto }) passage: PassageResponseDto | null;
   @ApiProperty({ description: "A new version of the passage's transcript changed its words: the passage still points into the superseded version and must be chosen again (passages whose words are unchanged move to the new version by themselves)" }) needsReanchoring: boolean;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) testimonyId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: "SHA-256 fixed at intake: of the file's original bytes, or of the passage's UTF-8 text" }) sha256: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "SHA-256 fixed at intake: of the file's original bytes, or of the passage's original UTF-8 text (null for a passage read by a member without identity clearance)" }) sha256: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) derivedFromItemId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) derivation: string | null;
   @ApiProperty({ description: 'What counts as one independent source in the case matrix', example: 'testimony:…' }) sourceKey: string;
@@ -98,7 +108,27 @@ export class EvidenceItemDto {
   @ApiProperty() version: number;
 }
 
-export function mapEvidenceItem(i: EvidenceItemEntity): EvidenceItemDto {
+/** An item as one member may see it: `cleared` is the member's identity clearance on the case. */
+export interface EvidenceItemView {
+  item: EvidenceItemEntity;
+  cleared: boolean;
+}
+
+function mapPassage(i: EvidenceItemEntity, cleared: boolean): PassageResponseDto | null {
+  if (i.transcriptVersionId === null || i.passageStart === null || i.passageEnd === null) return null;
+  return {
+    transcriptVersionId: i.transcriptVersionId,
+    start: cleared ? i.passageStart : null,
+    end: cleared ? i.passageEnd : null,
+    redactionId: i.redactionId,
+    redactedStart: i.redactedStart,
+    redactedEnd: i.redactedEnd,
+    quote: i.redactedQuote,
+  };
+}
+
+export function mapEvidenceItem({ item: i, cleared }: EvidenceItemView): EvidenceItemDto {
+  const passage = mapPassage(i, cleared);
   return {
     id: i.id,
     code: i.code,
@@ -107,10 +137,12 @@ export function mapEvidenceItem(i: EvidenceItemEntity): EvidenceItemDto {
     title: i.title,
     description: i.description,
     fileId: i.fileId,
-    passage: i.transcriptVersionId !== null && i.passageStart !== null && i.passageEnd !== null ? { transcriptVersionId: i.transcriptVersionId, start: i.passageStart, end: i.passageEnd } : null,
+    passage,
     needsReanchoring: i.needsReanchoring,
     testimonyId: i.testimonyId,
-    sha256: i.sha256,
+    // A passage's SHA-256 is of its original words: for a short or guessable passage it is an
+    // oracle (try every name), so only cleared members get it.
+    sha256: passage && !cleared ? null : i.sha256,
     derivedFromItemId: i.derivedFromId,
     derivation: i.derivation,
     sourceKey: i.sourceKey,
@@ -121,4 +153,14 @@ export function mapEvidenceItem(i: EvidenceItemEntity): EvidenceItemDto {
     updatedAt: i.updatedAt.toISOString(),
     version: i.version,
   };
+}
+
+/** One entry of an item's chain of custody: the audit log's entries about it and its links. */
+export class CustodyEntryDto {
+  @ApiProperty() seq: string;
+  @ApiProperty() occurredAt: string;
+  @ApiProperty({ example: 'evidence.create' }) action: string;
+  @ApiProperty({ enum: ['evidence_item', 'evidence_link'] }) subjectType: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorName: string | null;
+  @ApiProperty({ description: 'Hash of the audit entry (the chain can be verified with audit:verify)' }) hash: string;
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { isWeak } from 'src/evidence/matrix/assessment';
+import { EvidenceLinkCommentEntity, LINK_COMMENT_KINDS, type LinkCommentKind } from 'src/evidence/entities/evidence-link-comment.entity';
 import { EvidenceLinkEntity, LINK_RELATIONS, LINK_STATUSES, SOURCE_RELIABILITY, type LinkRelation, type LinkStatus, type SourceReliability } from 'src/evidence/entities/evidence-link.entity';
 
 const oneOf = (name: string, values: readonly string[]) => ({ message: `${name} must be one of: ${values.join(', ')}` });
@@ -41,6 +42,30 @@ export class UpdateEvidenceLinkDto {
 
 export class LinkVersionDto {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) version: number;
+}
+
+const NUL = String.fromCharCode(0);
+const commentText = () => Matches(/\S/, { message: 'comment must contain text' });
+const noNul = () => Matches(new RegExp(`^[^${NUL}]*$`), { message: 'comment must not contain a NUL character' });
+
+export class ReturnLinkDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'Why it goes back (shown to the case members on the link; never logged). Do not write identities here.', maxLength: 5000 })
+  @IsString() @MaxLength(5000) @commentText() @noNul() comment: string;
+}
+
+export class LinkCommentInputDto {
+  @ApiProperty({ description: 'A comment on the link (shown to the case members; never logged). Do not write identities here.', maxLength: 5000 })
+  @IsString() @MaxLength(5000) @commentText() @noNul() comment: string;
+}
+
+export class LinkCommentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) authorId: string;
+  @ApiProperty() authorName: string;
+  @ApiProperty({ enum: LINK_COMMENT_KINDS, description: 'returned: written when sending the link back' }) kind: LinkCommentKind;
+  @ApiProperty() body: string;
+  @ApiProperty() createdAt: string;
 }
 
 export const LINK_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
@@ -122,4 +147,8 @@ export function mapEvidenceLink(l: EvidenceLinkEntity, codes: LinkCodes): Eviden
     updatedAt: l.updatedAt.toISOString(),
     version: l.version,
   };
+}
+
+export function mapLinkComment({ comment: c, authorName }: { comment: EvidenceLinkCommentEntity; authorName: string }): LinkCommentDto {
+  return { id: c.id, authorId: c.authorId, authorName, kind: c.kind, body: c.body, createdAt: c.createdAt.toISOString() };
 }

@@ -43,6 +43,15 @@ export class EvidenceItemEntity {
    * Passages whose words are unchanged are moved to the new version instead.
    */
   @Column({ name: 'needs_reanchoring', type: 'boolean', default: false }) needsReanchoring: boolean;
+  /**
+   * A passage chosen on de-identified text: the approved redaction it was selected in, its
+   * offsets there (widened to whole tokens) and its quote as redacted. The original offsets above
+   * are mapped from them through the span log. Null for passages chosen on the original.
+   */
+  @Column({ name: 'redaction_id', type: 'uuid', nullable: true }) redactionId: string | null;
+  @Column({ name: 'redacted_start', type: 'integer', nullable: true }) redactedStart: number | null;
+  @Column({ name: 'redacted_end', type: 'integer', nullable: true }) redactedEnd: number | null;
+  @Column({ name: 'redacted_quote', type: 'text', nullable: true }) redactedQuote: string | null;
   /** The testimony a passage (or a testimony's file) comes from. */
   @Index('evidence_items_testimony_idx')
   @Column({ name: 'testimony_id', type: 'uuid', nullable: true }) testimonyId: string | null;

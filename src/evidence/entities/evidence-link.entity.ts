@@ -7,7 +7,8 @@ import { LegalModeEntity } from 'src/legal/entities/legal-mode.entity';
 
 export const LINK_RELATIONS = ['supports', 'undermines', 'context'] as const;
 export type LinkRelation = (typeof LINK_RELATIONS)[number];
-export const LINK_STATUSES = ['proposed', 'reviewed'] as const;
+/** proposed → reviewed, or → returned (sent back with a comment); any change makes it proposed again. */
+export const LINK_STATUSES = ['proposed', 'reviewed', 'returned'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 /** Admiralty scale: A completely reliable … E unreliable, F cannot be judged. */
 export const SOURCE_RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
@@ -27,7 +28,7 @@ export type SourceReliability = (typeof SOURCE_RELIABILITY)[number];
 /** The strongest supporting link of an element, by evidence_link_rank(): an expression index made in the migration. */
 @Index('evidence_links_strongest_idx', { synchronize: false })
 @Check('evidence_links_assessment_range', `"probative_value" BETWEEN 1 AND 5 AND "information_credibility" BETWEEN 1 AND 6 AND "source_reliability" IN ('A', 'B', 'C', 'D', 'E', 'F')`)
-@Check('evidence_links_relation_status', `"relation" IN ('supports', 'undermines', 'context') AND "status" IN ('proposed', 'reviewed') AND ("status" = 'reviewed') = ("reviewed_by" IS NOT NULL)`)
+@Check('evidence_links_relation_status', `"relation" IN ('supports', 'undermines', 'context') AND "status" IN ('proposed', 'reviewed', 'returned') AND ("status" = 'reviewed') = ("reviewed_by" IS NOT NULL)`)
 export class EvidenceLinkEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'case_id', type: 'uuid' }) caseId: string;

@@ -288,6 +288,38 @@ export interface paths {
         patch: operations["EvidenceLinksController_update"];
         trace?: never;
     };
+    "/cases/{caseId}/evidence-links/{linkId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceLinksController_comments"];
+        put?: never;
+        post: operations["EvidenceLinksController_addComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/evidence-links/{linkId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EvidenceLinksController_sendBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/evidence-links/{linkId}/review": {
         parameters: {
             query?: never;
@@ -318,6 +350,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["EvidenceController_update"];
+        trace?: never;
+    };
+    "/cases/{caseId}/evidence/{itemId}/custody": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceController_custody"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/cases/{caseId}/exports": {
@@ -1032,6 +1080,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/transcript-versions/{versionId}/reading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The text of a transcript version you may read, with the case's passages on it
+         * @description Identity clearance: the original (audited). Otherwise: the latest approved redaction of that version (409 with reason no_approved_redaction when there is none). Passages are offsets into the returned text.
+         */
+        get: operations["ReaderController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exports/signing-key": {
         parameters: {
             query?: never;
@@ -1236,6 +1304,26 @@ export interface paths {
          * @description Your own entries of the audit log, newest first, without their details.
          */
         get: operations["MeController_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Waiting for my review
+         * @description Evidence links and redactions proposed by someone else in your cases where you have the review permission, oldest first. Counts per case are in GET /me/summary.
+         */
+        get: operations["MeController_reviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1979,6 +2067,17 @@ export interface components {
             titleEn: string;
             titleKo?: string | null;
         };
+        CustodyEntryDto: {
+            /** @example evidence.create */
+            action: string;
+            actorName?: string | null;
+            /** @description Hash of the audit entry (the chain can be verified with audit:verify) */
+            hash: string;
+            occurredAt: string;
+            seq: string;
+            /** @enum {string} */
+            subjectType: "evidence_item" | "evidence_link";
+        };
         DatedValueDto: {
             /**
              * @description YYYY, YYYY-MM or YYYY-MM-DD, matching the precision; omitted when unknown
@@ -2088,6 +2187,92 @@ export interface components {
             message: string;
             /** @example 400 */
             statusCode: number;
+        };
+        EvidenceItemDto: {
+            /** @example E-0001 */
+            code: string;
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            derivation?: string | null;
+            /** Format: uuid */
+            derivedFromItemId?: string | null;
+            description?: string | null;
+            /** Format: uuid */
+            fileId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "transcript_passage" | "document" | "image" | "audio" | "video" | "open_source_capture" | "expert_report" | "physical_item";
+            passage?: components["schemas"]["PassageResponseDto"] | null;
+            physicalLocation?: string | null;
+            provenance: components["schemas"]["ProvenanceResponseDto"];
+            /**
+             * @description Evidentiary original, or a working copy made from another item
+             * @enum {string}
+             */
+            role: "original" | "working_copy";
+            /** @description SHA-256 fixed at intake: of the file's original bytes, or of the passage's original UTF-8 text (null for a passage read by a member without identity clearance) */
+            sha256?: string | null;
+            /**
+             * @description What counts as one independent source in the case matrix
+             * @example testimony:…
+             */
+            sourceKey: string;
+            /** Format: uuid */
+            testimonyId?: string | null;
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
+        EvidenceLinkDto: {
+            alternative?: string | null;
+            /**
+             * Format: uuid
+             * @description Who set the current assessment; may not review it
+             */
+            assessedBy: string;
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** @example RS-7-1-c */
+            crimeCode: string;
+            /** @example RS-7-1-c-E1 */
+            elementCode: string;
+            /** Format: uuid */
+            elementId: string;
+            /** Format: uuid */
+            frameworkVersionId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId?: string | null;
+            informationCredibility: number;
+            /** @example E-0001 */
+            itemCode: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @example RS-28-b */
+            modeCode?: string | null;
+            /** Format: uuid */
+            modeOfLiabilityId?: string | null;
+            note?: string | null;
+            /** Format: uuid */
+            perpetratorId?: string | null;
+            probativeValue: number;
+            /** @enum {string} */
+            relation: "supports" | "undermines" | "context";
+            reviewedAt?: string | null;
+            /** Format: uuid */
+            reviewedBy?: string | null;
+            /** @enum {string} */
+            sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
+            /** @enum {string} */
+            status: "proposed" | "reviewed" | "returned";
+            updatedAt: string;
+            version: number;
+            /** @description Weak by the matrix rule (probative <= 2, reliability E/F or credibility >= 5) */
+            weak: boolean;
         };
         ExcludedItemDto: {
             /** @description Pseudonym code (testimonies) or item code */
@@ -2319,6 +2504,24 @@ export interface components {
             /** @example 노예화 */
             text: string;
         };
+        LinkCommentDto: {
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            body: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description returned: written when sending the link back
+             * @enum {string}
+             */
+            kind: "returned" | "comment";
+        };
+        LinkCommentInputDto: {
+            /** @description A comment on the link (shown to the case members; never logged). Do not write identities here. */
+            comment: string;
+        };
         LinkCountsDto: {
             /** @description Distinct document contents (SHA-256); a working copy counts as its original */
             documents: number;
@@ -2510,9 +2713,14 @@ export interface components {
             total: number;
         };
         PassageDto: {
-            /** @description One past the last UTF-16 code unit; at most the version length */
+            /** @description One past the last UTF-16 code unit; at most the text length */
             end: number;
-            /** @description First UTF-16 code unit of the passage (0-based) */
+            /**
+             * Format: uuid
+             * @description Choose the passage on de-identified text: an approved redaction of that transcript version. start/end are then offsets into the redaction's text (no identity clearance needed); they are mapped to the original through the span log, and a selection that begins or ends inside a token is widened to the whole token.
+             */
+            redactionId?: string;
+            /** @description First UTF-16 code unit of the passage (0-based), in the original, or in the redacted text when redactionId is given */
             start: number;
             /**
              * Format: uuid
@@ -2529,6 +2737,23 @@ export interface components {
              * Format: uuid
              * @description A version of a transcript of the source testimony
              */
+            transcriptVersionId: string;
+        };
+        PassageResponseDto: {
+            end?: number | null;
+            /** @description The passage as de-identified (when chosen on a redaction); never the original words */
+            quote?: string | null;
+            redactedEnd?: number | null;
+            /** @description Offsets in that redaction's text (widened to whole tokens) */
+            redactedStart?: number | null;
+            /**
+             * Format: uuid
+             * @description The approved redaction the passage was chosen in, when chosen on de-identified text
+             */
+            redactionId?: string | null;
+            /** @description Offset in the original text; null for a member without identity clearance (differences of original offsets give the lengths of hidden names) */
+            start?: number | null;
+            /** Format: uuid */
             transcriptVersionId: string;
         };
         PerpetratorCellDto: {
@@ -2786,6 +3011,13 @@ export interface components {
              */
             sourceUrl?: string;
         };
+        ProvenanceResponseDto: {
+            collectedBy?: string | null;
+            collectedOn: components["schemas"]["DatedValueDto"];
+            method?: string | null;
+            source?: string | null;
+            sourceUrl?: string | null;
+        };
         PutMemberDto: {
             /** @description May see witness identities and raw transcripts (audited) */
             identityClearance: boolean;
@@ -2836,6 +3068,49 @@ export interface components {
             checks: Record<string, never>;
             /** @enum {string} */
             status: "ok" | "degraded";
+        };
+        ReadingDto: {
+            /** @enum {string} */
+            kind: "original" | "translation";
+            language: string;
+            /** @description Passages of the case on this version, by start */
+            passages: components["schemas"]["ReadingPassageDto"][];
+            profile?: string | null;
+            /**
+             * Format: uuid
+             * @description The approved redaction shown (redacted view); pass it as passage.redactionId with offsets into `text`
+             */
+            redactionId?: string | null;
+            /** Format: uuid */
+            testimonyId: string;
+            /** @description The text this member may read */
+            text: string;
+            /** Format: uuid */
+            transcriptId: string;
+            /** Format: uuid */
+            transcriptVersionId: string;
+            /** Format: uuid */
+            translatesVersionId?: string | null;
+            version: number;
+            /**
+             * @description original (identity clearance; the read is audited) or redacted (the latest approved redaction)
+             * @enum {string}
+             */
+            view: "original" | "redacted";
+        };
+        ReadingPassageDto: {
+            /** @example E-0001 */
+            code: string;
+            end: number;
+            /** Format: uuid */
+            itemId: string;
+            /** @description Evidence links of the item */
+            links: number;
+            /** @description Of which reviewed */
+            reviewedLinks: number;
+            /** @description UTF-16 offset into `text` (widened to whole tokens in a redacted reading) */
+            start: number;
+            title: string;
         };
         RecoveryCodesDto: {
             /** @description One-time recovery codes, shown only now: each signs in once instead of a TOTP code */
@@ -2935,11 +3210,67 @@ export interface components {
             statuteRef?: string;
             text: string;
         };
+        ReturnLinkDto: {
+            /** @description Why it goes back (shown to the case members on the link; never logged). Do not write identities here. */
+            comment: string;
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+        };
         ReturnRedactionDto: {
             /** @description Why it goes back (shown to the case members on the redaction; never logged). Do not write identities here. */
             comment: string;
             /** @description The version you read; a stale one gets 409 */
             version: number;
+        };
+        ReviewItemDto: {
+            /** Format: uuid */
+            caseId: string;
+            caseTitle: string;
+            /** @example RS-7-1-e */
+            crimeCode?: string | null;
+            crimeTitle?: string | null;
+            /** @description Korean title of the crime, when known */
+            crimeTitleKo?: string | null;
+            /** @example RS-7-1-e-E1 */
+            elementCode?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Redaction: the interviewee's pseudonym code
+             * @example W-0001
+             */
+            intervieweeCode?: string | null;
+            /** @example E-0001 */
+            itemCode?: string | null;
+            /**
+             * Format: uuid
+             * @description Link: its evidence item
+             */
+            itemId?: string | null;
+            /** @description Link: the item's title */
+            itemTitle?: string | null;
+            /** @enum {string} */
+            kind: "evidence_link" | "redaction";
+            profile?: string | null;
+            /** @description Link: the passage as de-identified, when chosen on a redaction */
+            quote?: string | null;
+            /** @enum {string|null} */
+            relation?: "supports" | "undermines" | "context" | null;
+            spanCount?: number | null;
+            /**
+             * Format: uuid
+             * @description Redaction: its testimony
+             */
+            testimonyId?: string | null;
+            version: number;
+            /** @description Since when it waits (proposed, or last changed) */
+            waitingSince: string;
+        };
+        ReviewPageDto: {
+            items: components["schemas"]["ReviewItemDto"][];
+            limit: number;
+            offset: number;
+            total: number;
         };
         RevisionDto: {
             /** @description The revision you read; a stale one gets 409 */
@@ -3555,6 +3886,7 @@ export type SchemaCreateTranscriptDto = components['schemas']['CreateTranscriptD
 export type SchemaCreateUserDto = components['schemas']['CreateUserDto'];
 export type SchemaCrimeInputDto = components['schemas']['CrimeInputDto'];
 export type SchemaCrimeRowDto = components['schemas']['CrimeRowDto'];
+export type SchemaCustodyEntryDto = components['schemas']['CustodyEntryDto'];
 export type SchemaDatedValueDto = components['schemas']['DatedValueDto'];
 export type SchemaDisclosureDto = components['schemas']['DisclosureDto'];
 export type SchemaEchoJobDto = components['schemas']['EchoJobDto'];
@@ -3562,6 +3894,8 @@ export type SchemaElementInputDto = components['schemas']['ElementInputDto'];
 export type SchemaElementRowDto = components['schemas']['ElementRowDto'];
 export type SchemaEraseIdentityDto = components['schemas']['EraseIdentityDto'];
 export type SchemaErrorResponseDto = components['schemas']['ErrorResponseDto'];
+export type SchemaEvidenceItemDto = components['schemas']['EvidenceItemDto'];
+export type SchemaEvidenceLinkDto = components['schemas']['EvidenceLinkDto'];
 export type SchemaExcludedItemDto = components['schemas']['ExcludedItemDto'];
 export type SchemaExportDto = components['schemas']['ExportDto'];
 export type SchemaExportPreviewDto = components['schemas']['ExportPreviewDto'];
@@ -3580,6 +3914,8 @@ export type SchemaInvolvementInputDto = components['schemas']['InvolvementInputD
 export type SchemaJobDto = components['schemas']['JobDto'];
 export type SchemaJobPageDto = components['schemas']['JobPageDto'];
 export type SchemaKoreanTextDto = components['schemas']['KoreanTextDto'];
+export type SchemaLinkCommentDto = components['schemas']['LinkCommentDto'];
+export type SchemaLinkCommentInputDto = components['schemas']['LinkCommentInputDto'];
 export type SchemaLinkCountsDto = components['schemas']['LinkCountsDto'];
 export type SchemaLinkVersionDto = components['schemas']['LinkVersionDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
@@ -3599,6 +3935,7 @@ export type SchemaNewVersionDto = components['schemas']['NewVersionDto'];
 export type SchemaPageMetaDto = components['schemas']['PageMetaDto'];
 export type SchemaPassageDto = components['schemas']['PassageDto'];
 export type SchemaPassageInputDto = components['schemas']['PassageInputDto'];
+export type SchemaPassageResponseDto = components['schemas']['PassageResponseDto'];
 export type SchemaPerpetratorCellDto = components['schemas']['PerpetratorCellDto'];
 export type SchemaPerpetratorDetailDto = components['schemas']['PerpetratorDetailDto'];
 export type SchemaPerpetratorDto = components['schemas']['PerpetratorDto'];
@@ -3620,10 +3957,13 @@ export type SchemaPreviewCountsDto = components['schemas']['PreviewCountsDto'];
 export type SchemaPreviewEntryDto = components['schemas']['PreviewEntryDto'];
 export type SchemaProfileDto = components['schemas']['ProfileDto'];
 export type SchemaProvenanceDto = components['schemas']['ProvenanceDto'];
+export type SchemaProvenanceResponseDto = components['schemas']['ProvenanceResponseDto'];
 export type SchemaPutMemberDto = components['schemas']['PutMemberDto'];
 export type SchemaRawHitDto = components['schemas']['RawHitDto'];
 export type SchemaRawSearchResultDto = components['schemas']['RawSearchResultDto'];
 export type SchemaReadinessDto = components['schemas']['ReadinessDto'];
+export type SchemaReadingDto = components['schemas']['ReadingDto'];
+export type SchemaReadingPassageDto = components['schemas']['ReadingPassageDto'];
 export type SchemaRecoveryCodesDto = components['schemas']['RecoveryCodesDto'];
 export type SchemaRedactionCommentDto = components['schemas']['RedactionCommentDto'];
 export type SchemaRedactionDto = components['schemas']['RedactionDto'];
@@ -3631,7 +3971,10 @@ export type SchemaRedactionSummaryDto = components['schemas']['RedactionSummaryD
 export type SchemaRelativeDto = components['schemas']['RelativeDto'];
 export type SchemaRequestRedactionDto = components['schemas']['RequestRedactionDto'];
 export type SchemaRequirementInputDto = components['schemas']['RequirementInputDto'];
+export type SchemaReturnLinkDto = components['schemas']['ReturnLinkDto'];
 export type SchemaReturnRedactionDto = components['schemas']['ReturnRedactionDto'];
+export type SchemaReviewItemDto = components['schemas']['ReviewItemDto'];
+export type SchemaReviewPageDto = components['schemas']['ReviewPageDto'];
 export type SchemaRevisionDto = components['schemas']['RevisionDto'];
 export type SchemaSearchDateDto = components['schemas']['SearchDateDto'];
 export type SchemaSearchHitDto = components['schemas']['SearchHitDto'];
@@ -4492,7 +4835,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["EvidenceItemDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -4523,7 +4870,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceItemDto"];
+                };
             };
             401: {
                 headers: {
@@ -4549,7 +4898,7 @@ export interface operations {
                 perpetratorId?: string;
                 relation?: "supports" | "undermines" | "context";
                 sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
-                status?: "proposed" | "reviewed";
+                status?: "proposed" | "reviewed" | "returned";
             };
             header?: never;
             path: {
@@ -4563,7 +4912,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["EvidenceLinkDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -4594,7 +4947,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceLinkDto"];
+                };
             };
             401: {
                 headers: {
@@ -4622,7 +4977,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceLinkDto"];
+                };
             };
             401: {
                 headers: {
@@ -4697,6 +5054,104 @@ export interface operations {
             };
         };
     };
+    EvidenceLinksController_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkCommentDto"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvidenceLinksController_addComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCommentInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkCommentDto"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvidenceLinksController_sendBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceLinkDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     EvidenceLinksController_review: {
         parameters: {
             query?: never;
@@ -4717,7 +5172,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceLinkDto"];
+                };
             };
             401: {
                 headers: {
@@ -4745,7 +5202,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceItemDto"];
+                };
             };
             401: {
                 headers: {
@@ -4778,6 +5237,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvidenceController_custody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustodyEntryDto"][];
+                };
             };
             401: {
                 headers: {
@@ -6902,6 +7391,39 @@ export interface operations {
             };
         };
     };
+    ReaderController_read: {
+        parameters: {
+            query?: {
+                /** @description Default: original for members with identity clearance, redacted for the others (who may not ask for original) */
+                view?: "original" | "redacted";
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ExportsController_signingKey: {
         parameters: {
             query?: never;
@@ -7430,6 +7952,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityPageDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MeController_reviews: {
+        parameters: {
+            query?: {
+                kind?: "evidence_link" | "redaction";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPageDto"];
                 };
             };
             401: {

@@ -27,10 +27,19 @@ export function HomePage() {
 }
 
 function MyWork() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const summary = useWorkSummary();
+  const waiting = summary.data ? summary.data.linksToReview + summary.data.redactionsToReview : 0;
   return (
     <QuerySection id="home-work" title={t('home.workTitle')} query={summary}>
+      {summary.data && waiting > 0 && (
+        <Group mb="sm" gap="sm">
+          <Button renderRoot={(props) => <Link {...props} to="/reviews" />}>{t('home.reviewInbox', { n: new Intl.NumberFormat(i18n.language).format(waiting) })}</Button>
+          <Text size="sm" c="dimmed">
+            {t('home.reviewBreakdown', { links: new Intl.NumberFormat(i18n.language).format(summary.data.linksToReview), redactions: new Intl.NumberFormat(i18n.language).format(summary.data.redactionsToReview) })}
+          </Text>
+        </Group>
+      )}
       {summary.data && summary.data.cases.length === 0 && <Text>{t('home.noCases')}</Text>}
       {summary.data && summary.data.cases.length > 0 && (
         <Table.ScrollContainer minWidth={720}>

@@ -51,6 +51,7 @@ export function TestimonyPage() {
         </Group>
         <Group gap="md">
           <Anchor renderRoot={(props) => <Link {...props} to="/cases/$caseId/testimonies/$testimonyId/transcripts" params={{ caseId, testimonyId }} />}>{t('testimonies.page.openTranscripts')}</Anchor>
+          <Anchor renderRoot={(props) => <Link {...props} to="/cases/$caseId/testimonies/$testimonyId/reader" params={{ caseId, testimonyId }} />}>{t('reader.open')}</Anchor>
           <Anchor renderRoot={(props) => <Link {...props} to="/cases/$caseId/testimonies" params={{ caseId }} />}>{t('testimonies.page.backToList')}</Anchor>
         </Group>
       </Group>

@@ -57,6 +57,7 @@ export class EvidenceLinksService {
       const framework = await manager.findOne(LegalFrameworkEntity, { where: { id: input.frameworkVersionId } });
       if (!framework) throw new ValidationDomainException('frameworkVersionId', 'is not a legal framework version');
       if (framework.status === 'draft') throw unprocessable('frameworkVersionId', `is a draft (${framework.code} ${framework.version}); evidence is linked only to published framework versions`);
+      if (framework.status === 'retired') throw unprocessable('frameworkVersionId', `is retired (${framework.code} ${framework.version}: ${framework.retirementReason ?? 'no reason given'}); link to a current version`);
       const { element, crime } = await this.elementOf(manager, framework, input.elementId);
       const alternative = this.alternativeOf(element, input.alternative ?? null);
       const mode = input.modeOfLiabilityId ? await this.modeOf(manager, framework, crime, input.modeOfLiabilityId) : null;

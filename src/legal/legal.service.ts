@@ -58,6 +58,7 @@ export class LegalService {
     const qb = this.dataSource.getRepository(LegalFrameworkEntity).createQueryBuilder('f');
     if (query.code) qb.andWhere('f.code = :code', { code: query.code });
     if (query.status) qb.andWhere('f.status = :status', { status: query.status });
+    else if (!query.includeRetired) qb.andWhere("f.status <> 'retired'");
     if (query.builtin !== undefined) qb.andWhere('f.builtin = :builtin', { builtin: query.builtin });
     const desc = query.sort.startsWith('-');
     if (query.sort.includes('code')) qb.orderBy('f.code', desc ? 'DESC' : 'ASC').addOrderBy('f.created_at', 'DESC');
@@ -168,6 +169,29 @@ export class LegalService {
       const framework = await this.lockDraft(manager, frameworkId, revision);
       await manager.delete(LegalFrameworkEntity, { id: frameworkId });
       await this.audit.record(manager, { actorId: actor.id, action: 'legal.framework.delete', subjectType: 'legal_framework', subjectId: frameworkId, details: { code: framework.code, version: framework.version } });
+    });
+  }
+
+  /**
+   * Retires a published or superseded version that turned out wrong (admins only): it takes no
+   * new evidence links and is left out of the list; existing links, the matrix and exports keep
+   * pointing at it. Irreversible: a corrected text is a new version.
+   */
+  async retire(frameworkId: string, revision: number, reason: string, actor: AuthenticatedUser): Promise<FrameworkView> {
+    return this.dataSource.transaction(async (manager) => {
+      const framework = await manager.findOne(LegalFrameworkEntity, { where: { id: frameworkId }, lock: { mode: 'pessimistic_write' } });
+      if (!framework) throw new NotFoundDomainException('Legal framework');
+      if (framework.revision !== revision) throw new VersionConflictException('Legal framework', revision, framework.revision);
+      if (framework.status === 'draft') throw new DomainException('CONFLICT', `${framework.code} ${framework.version} is a draft: delete it instead (DELETE /legal/frameworks/${framework.id})`);
+      if (framework.status === 'retired') throw new DomainException('CONFLICT', `${framework.code} ${framework.version} is already retired`);
+      const links = (await manager.query('SELECT count(*)::int AS n FROM evidence_links WHERE framework_id = $1', [frameworkId]) as Array<{ n: number }>)[0].n;
+      await manager.update(LegalFrameworkEntity, { id: frameworkId }, { status: 'retired', retiredAt: () => 'now()', retiredBy: actor.id, retirementReason: reason.trim() });
+      this.contentCache.delete(frameworkId);
+      await this.audit.record(manager, {
+        actorId: actor.id, action: 'legal.framework.retire', subjectType: 'legal_framework', subjectId: frameworkId,
+        details: { code: framework.code, version: framework.version, previousStatus: framework.status, existingLinks: links, reason: reason.trim() },
+      });
+      return this.get(frameworkId, manager);
     });
   }
 

@@ -118,6 +118,12 @@ export class RevisionDto {
   @ApiProperty({ description: 'The revision you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) revision: number;
 }
 
+export class RetireFrameworkDto {
+  @ApiProperty({ description: 'The revision you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) revision: number;
+  @ApiProperty({ description: 'Why the version is retired (kept with it, shown to readers)', minLength: 3, maxLength: 2000 })
+  @IsString({ message: 'reason must be text' }) @MinLength(3, { message: 'reason must say why, in at least 3 characters' }) @MaxLength(2000) reason: string;
+}
+
 export class NewVersionDto {
   @ApiProperty({ example: '2019-amended', description: 'Version label of the new draft' }) @Matches(VERSION_LABEL, { message: 'version must be 1-64 letters, digits and . _ -' }) version: string;
   @ApiPropertyOptional({ description: 'Default: the title of the version it copies' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(300) titleEn?: string;
@@ -129,6 +135,8 @@ export class ListFrameworksQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(FRAMEWORK_CODE, { message: 'code must be a framework code' }) code?: string;
   @ApiPropertyOptional({ enum: FRAMEWORK_STATUSES }) @IsOptional() @IsIn(FRAMEWORK_STATUSES as unknown as string[], oneOf('status', FRAMEWORK_STATUSES)) status?: FrameworkStatus;
   @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'builtin must be true or false' }) builtin?: boolean;
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Retired versions are left out unless asked for (or status=retired)' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'includeRetired must be true or false' }) includeRetired?: boolean;
   @ApiPropertyOptional({ enum: FRAMEWORK_SORTS, default: 'code' }) @IsOptional() @IsIn(FRAMEWORK_SORTS as unknown as string[], oneOf('sort', FRAMEWORK_SORTS)) sort: (typeof FRAMEWORK_SORTS)[number] = 'code';
 }
 
@@ -242,6 +250,8 @@ export class FrameworkSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) supersedesId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) publishedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) supersededAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When an admin retired it: no new evidence links; existing links and exports keep it' }) retiredAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) retirementReason: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'Optimistic lock of this row (send it back when changing a draft)' }) revision: number;
 }
@@ -274,6 +284,8 @@ export function mapFrameworkSummary(f: LegalFrameworkEntity): FrameworkSummaryDt
     supersedesId: f.supersedesId,
     publishedAt: f.publishedAt?.toISOString() ?? null,
     supersededAt: f.supersededAt?.toISOString() ?? null,
+    retiredAt: f.retiredAt?.toISOString() ?? null,
+    retirementReason: f.retirementReason,
     createdAt: f.createdAt.toISOString(),
     revision: f.revision,
   };

@@ -18,6 +18,7 @@ import { JobEntity } from 'src/jobs/entities/job.entity';
 import { LegalCrimeEntity, LegalElementEntity } from 'src/legal/entities/legal-crime.entity';
 import { LegalFrameworkEntity, LegalSharedRequirementEntity } from 'src/legal/entities/legal-framework.entity';
 import { LegalModeEntity, LegalModeRequirementEntity } from 'src/legal/entities/legal-mode.entity';
+import { LiabilityLinkEntity } from 'src/liability/entities/liability-link.entity';
 import { PersonEntity } from 'src/people/entities/person.entity';
 import { PerpetratorEntity, PerpetratorPositionEntity } from 'src/perpetrators/entities/perpetrator.entity';
 import { PlaceEntity, PlaceNameEntity } from 'src/places/entities/place.entity';
@@ -62,6 +63,7 @@ export const ALL_ENTITIES = [
   LegalModeRequirementEntity,
   EvidenceItemEntity,
   EvidenceLinkEntity,
+  LiabilityLinkEntity,
   PlaceEntity,
   PlaceNameEntity,
   ViolationTypeEntity,

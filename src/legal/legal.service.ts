@@ -349,8 +349,8 @@ export class LegalService {
         `INSERT INTO legal_modes_of_liability (id, framework_id, code, reference_id, article_ref, title_en, title_ko, sort_order, applies_to, confidence, notes, revision)
          SELECT gen_random_uuid(), $1, code, reference_id, article_ref, title_en, title_ko, sort_order, applies_to, confidence, notes, 1 FROM legal_modes_of_liability WHERE framework_id = $2`, params);
       await manager.query(
-        `INSERT INTO legal_mode_requirements (id, framework_id, mode_id, code, number, kind, text, statute_ref, alternatives, notes, confidence)
-         SELECT gen_random_uuid(), $1, nm.id, r.code, r.number, r.kind, r.text, r.statute_ref, r.alternatives, r.notes, r.confidence
+        `INSERT INTO legal_mode_requirements (id, framework_id, mode_id, code, number, kind, text, text_ko, statute_ref, alternatives, notes, confidence)
+         SELECT gen_random_uuid(), $1, nm.id, r.code, r.number, r.kind, r.text, r.text_ko, r.statute_ref, r.alternatives, r.notes, r.confidence
          FROM legal_mode_requirements r JOIN legal_modes_of_liability om ON om.id = r.mode_id JOIN legal_modes_of_liability nm ON nm.framework_id = $1 AND nm.code = om.code
          WHERE r.framework_id = $2`, params);
       await this.audit.record(manager, { actorId: actor.id, action: 'legal.framework.new_version', subjectType: 'legal_framework', subjectId: id, details: { code: source.code, version: input.version, copiedFrom: source.id, copiedVersion: source.version } });
@@ -408,7 +408,7 @@ export class LegalService {
     });
     const numbered = numberItems(input.code, 'R', input.requirements);
     const requirements = input.requirements.map((r, i) => manager.create(LegalModeRequirementEntity, {
-      id: randomUUID(), frameworkId, modeId, code: numbered[i].code, number: numbered[i].number, kind: r.kind, text: r.text, statuteRef: r.statuteRef ?? null, alternatives: numbered[i].alternatives, notes: [], confidence: null,
+      id: randomUUID(), frameworkId, modeId, code: numbered[i].code, number: numbered[i].number, kind: r.kind, text: r.text, textKo: koreanText(r.textKo), statuteRef: r.statuteRef ?? null, alternatives: numbered[i].alternatives, notes: [], confidence: null,
     }));
     return { mode, requirements };
   }

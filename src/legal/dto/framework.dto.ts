@@ -93,6 +93,7 @@ export class UpdateCrimeDto extends CrimeInputDto {
 export class RequirementInputDto {
   @ApiProperty({ enum: ELEMENT_KINDS }) @IsIn(ELEMENT_KINDS as unknown as string[], oneOf('kind', ELEMENT_KINDS)) kind: ElementKind;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(5000) text: string;
+  @ApiPropertyOptional({ type: KoreanTextDto, description: 'Korean paraphrase' }) @IsOptional() @NestedDto(() => KoreanTextDto) textKo?: KoreanTextDto;
   @ApiPropertyOptional({ example: 'art. 30' }) @IsOptional() @IsString() @MaxLength(200) statuteRef?: string;
   @ApiPropertyOptional({ type: [AlternativeInputDto] }) @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10) @NestedDto(() => AlternativeInputDto, { each: true }) alternatives?: AlternativeInputDto[];
 }
@@ -158,6 +159,7 @@ export class AlternativeDto {
   @ApiProperty({ example: 'RS-7-1-i-E1a' }) code: string;
   @ApiProperty({ example: 'a' }) letter: string;
   @ApiProperty() text: string;
+  @ApiPropertyOptional({ type: () => KoreanTextResponseDto, description: 'Korean paraphrase, where seeded' }) textKo?: KoreanTextResponseDto | null;
   @ApiProperty({ type: [AnnotationDto] }) notes: AnnotationDto[];
 }
 
@@ -195,6 +197,7 @@ export class RequirementDto {
   @ApiProperty() number: number;
   @ApiProperty({ enum: ELEMENT_KINDS }) kind: ElementKind;
   @ApiProperty() text: string;
+  @ApiPropertyOptional({ nullable: true, type: KoreanTextResponseDto, description: 'Korean paraphrase' }) textKo: KoreanTextResponseDto | null;
   @ApiPropertyOptional({ nullable: true, type: String }) statuteRef: string | null;
   @ApiProperty({ type: [AlternativeDto] }) alternatives: AlternativeDto[];
   @ApiProperty({ type: [AnnotationDto] }) notes: AnnotationDto[];
@@ -268,7 +271,7 @@ export class FrameworkDto extends FrameworkSummaryDto {
 
 const ko = (k: KoreanText | null): KoreanTextResponseDto | null => (k ? { text: k.text, confidence: k.confidence, ...(k.note ? { note: k.note } : {}) } : null);
 const notes = (n: Annotation[] | undefined): AnnotationDto[] => (n ?? []).map((a) => ({ text: a.text, source: a.source, confidence: a.confidence }));
-const alternatives = (alts: ElementAlternative[]): AlternativeDto[] => alts.map((a) => ({ code: a.code, letter: a.letter, text: a.text, notes: notes(a.notes) }));
+const alternatives = (alts: ElementAlternative[]): AlternativeDto[] => alts.map((a) => ({ code: a.code, letter: a.letter, text: a.text, ...(a.textKo ? { textKo: ko(a.textKo) } : {}), notes: notes(a.notes) }));
 
 export function mapFrameworkSummary(f: LegalFrameworkEntity): FrameworkSummaryDto {
   return {
@@ -326,7 +329,7 @@ export function mapMode(m: LegalModeEntity, requirements: LegalModeRequirementEn
     confidence: m.confidence,
     notes: notes(m.notes),
     requirements: [...requirements].sort((a, b) => a.number - b.number).map((r) => ({
-      id: r.id, code: r.code, number: r.number, kind: r.kind, text: r.text, statuteRef: r.statuteRef, alternatives: alternatives(r.alternatives), notes: notes(r.notes), confidence: r.confidence,
+      id: r.id, code: r.code, number: r.number, kind: r.kind, text: r.text, textKo: ko(r.textKo), statuteRef: r.statuteRef, alternatives: alternatives(r.alternatives), notes: notes(r.notes), confidence: r.confidence,
     })),
     revision: m.revision,
   };

@@ -31,6 +31,7 @@ import { ConsentVersionEntity } from 'src/testimonies/entities/consent-version.e
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptEntity, TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
 import { UserEntity } from 'src/users/entities/user.entity';
+import { IncidentActEntity, VictimAttributesEntity } from 'src/victims/entities/victim.entity';
 
 /** Every entity, listed once: the app, the worker, the CLI and migration generation use this. */
 export const ALL_ENTITIES = [
@@ -64,6 +65,8 @@ export const ALL_ENTITIES = [
   EvidenceItemEntity,
   EvidenceLinkEntity,
   LiabilityLinkEntity,
+  VictimAttributesEntity,
+  IncidentActEntity,
   PlaceEntity,
   PlaceNameEntity,
   ViolationTypeEntity,

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { NestedDto } from 'src/common/http/nested';
 import { DatedValueDto } from 'src/common/dates/dated-value.dto';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { EVIDENCE_KINDS, EvidenceItemEntity, type EvidenceKind } from 'src/evidence/entities/evidence-item.entity';
+import { LOCATOR_KINDS, type Locator, type LocatorKind } from 'src/evidence/locator';
 
 const oneOf = (name: string, values: readonly string[]) => ({ message: `${name} must be one of: ${values.join(', ')}` });
 export const EVIDENCE_ROLES = ['original', 'working_copy'] as const;
@@ -14,6 +15,32 @@ export class PassageDto {
   @ApiProperty({ format: 'uuid', description: 'A transcript version of a testimony of this case' }) @IsUUID('all', { message: 'transcriptVersionId must be a transcript version id' }) transcriptVersionId: string;
   @ApiProperty({ description: 'First UTF-16 code unit of the passage (0-based)' }) @Type(() => Number) @IsInt() @Min(0) start: number;
   @ApiProperty({ description: 'One past the last UTF-16 code unit; at most the version length' }) @Type(() => Number) @IsInt() @Min(1) end: number;
+}
+
+const num = (name: string) => IsNumber({ allowNaN: false, allowInfinity: false }, { message: `${name} must be a number` });
+
+/**
+ * Where in its file the item points. `pages`: from/to, 1-based, inclusive (documents). `time`:
+ * startSeconds/endSeconds from the start (audio, video). `region`: x, y, width, height as
+ * fractions 0..1 of the image, origin top left (images; on a document, with its page).
+ */
+export class LocatorDto {
+  @ApiProperty({ enum: LOCATOR_KINDS }) @IsIn(LOCATOR_KINDS as unknown as string[], oneOf('locator.kind', LOCATOR_KINDS)) kind: LocatorKind;
+  @ApiPropertyOptional({ minimum: 1, description: 'pages: first page' }) @IsOptional() @num('from') from?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'pages: last page (inclusive)' }) @IsOptional() @num('to') to?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'time: start, seconds' }) @IsOptional() @num('startSeconds') startSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'time: end, seconds (after start)' }) @IsOptional() @num('endSeconds') endSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: left edge, fraction of the width' }) @IsOptional() @num('x') x?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: top edge, fraction of the height' }) @IsOptional() @num('y') y?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: width, fraction of the width' }) @IsOptional() @num('width') width?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: height, fraction of the height' }) @IsOptional() @num('height') height?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'region on a document: its page' }) @IsOptional() @num('page') page?: number;
+}
+
+/** What the file holds, when known: locators are checked against it. */
+export class MediaExtentDto {
+  @ApiPropertyOptional({ minimum: 1, description: 'Page count of a document' }) @IsOptional() @Type(() => Number) @IsInt({ message: 'mediaExtent.pages must be a whole number of pages' }) @Min(1) @Max(1_000_000) pages?: number;
+  @ApiPropertyOptional({ description: 'Duration of a recording, seconds' }) @IsOptional() @num('durationSeconds') @Min(0.001) @Max(10_000_000) durationSeconds?: number;
 }
 
 /** Where the item comes from (Berkeley Protocol collection data). */
@@ -33,6 +60,8 @@ export class CreateEvidenceItemDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for file kinds: a file uploaded to this case' }) @IsOptional() @IsUUID('all', { message: 'fileId must be a file id' }) fileId?: string;
   @ApiPropertyOptional({ type: PassageDto, description: 'Required for transcript_passage' }) @IsOptional() @NestedDto(() => PassageDto) passage?: PassageDto;
+  @ApiPropertyOptional({ type: LocatorDto, description: 'For items from files: the part of the file cited (absent: the whole file). Fixed at intake.' }) @IsOptional() @NestedDto(() => LocatorDto) locator?: LocatorDto;
+  @ApiPropertyOptional({ type: MediaExtentDto, description: 'What the file holds (page count, duration), when known' }) @IsOptional() @NestedDto(() => MediaExtentDto) mediaExtent?: MediaExtentDto;
   @ApiPropertyOptional({ format: 'uuid', description: 'Makes this a working copy of that item (the original is never changed)' }) @IsOptional() @IsUUID('all', { message: 'derivedFromItemId must be an evidence item id' }) derivedFromItemId?: string;
   @ApiPropertyOptional({ example: 'cropped and contrast-enhanced', description: 'How the working copy was made' }) @IsOptional() @IsString() @MaxLength(2000) derivation?: string;
   @ApiPropertyOptional({ type: ProvenanceDto }) @IsOptional() @NestedDto(() => ProvenanceDto) provenance?: ProvenanceDto;
@@ -65,6 +94,24 @@ export class PassageResponseDto {
   @ApiProperty() end: number;
 }
 
+export class LocatorResponseDto {
+  @ApiProperty({ enum: LOCATOR_KINDS }) kind: LocatorKind;
+  @ApiPropertyOptional() from?: number;
+  @ApiPropertyOptional() to?: number;
+  @ApiPropertyOptional() startSeconds?: number;
+  @ApiPropertyOptional() endSeconds?: number;
+  @ApiPropertyOptional() x?: number;
+  @ApiPropertyOptional() y?: number;
+  @ApiPropertyOptional() width?: number;
+  @ApiPropertyOptional() height?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) page?: number | null;
+}
+
+export class MediaExtentResponseDto {
+  @ApiPropertyOptional({ nullable: true, type: Number }) pages: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) durationSeconds: number | null;
+}
+
 export class ProvenanceResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String }) source: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) sourceUrl: string | null;
@@ -82,6 +129,8 @@ export class EvidenceItemDto {
   @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) fileId: string | null;
   @ApiPropertyOptional({ nullable: true, type: PassageResponseDto }) passage: PassageResponseDto | null;
+  @ApiPropertyOptional({ nullable: true, type: LocatorResponseDto, description: 'The part of the file cited; null: the whole file' }) locator: Locator | null;
+  @ApiPropertyOptional({ nullable: true, type: MediaExtentResponseDto }) mediaExtent: MediaExtentResponseDto | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) testimonyId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: "SHA-256 fixed at intake: of the file's original bytes, or of the passage's UTF-8 text" }) sha256: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) derivedFromItemId: string | null;
@@ -105,6 +154,8 @@ export function mapEvidenceItem(i: EvidenceItemEntity): EvidenceItemDto {
     description: i.description,
     fileId: i.fileId,
     passage: i.transcriptVersionId !== null && i.passageStart !== null && i.passageEnd !== null ? { transcriptVersionId: i.transcriptVersionId, start: i.passageStart, end: i.passageEnd } : null,
+    locator: i.locator,
+    mediaExtent: i.mediaExtent,
     testimonyId: i.testimonyId,
     sha256: i.sha256,
     derivedFromItemId: i.derivedFromId,

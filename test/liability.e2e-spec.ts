@@ -112,10 +112,13 @@ describe('evidence on modes of liability: perpetrator × mode × requirement', (
     expect(v.perpetrators.map((x) => x.perpetratorId)).not.toContain(camp);
 
     // An evidence link to a crime element naming the individual and a mode also alleges the mode.
-    await ctx.http().post(`/cases/${f.caseId}/evidence-links`).set(...bearer(f.lead.token)).send({
+    const elementLink = await ctx.http().post(`/cases/${f.caseId}/evidence-links`).set(...bearer(f.lead.token)).send({
       frameworkVersionId: rome.id, itemId: items[1], elementId: rome.crimes.find((c) => c.code === 'RS-7-1-e')?.elements[0].id, perpetratorId: individual,
       modeOfLiabilityId: rome.modesOfLiability.find((m) => m.code === 'RS-25-3-b')?.id, relation: 'supports', probativeValue: 3, sourceReliability: 'C', informationCredibility: 3,
     }).expect(201);
+    // Nor can an evidence link with a mode be moved onto a unit.
+    const moved = await ctx.http().patch(`/cases/${f.caseId}/evidence-links/${elementLink.body.id}`).set(...bearer(f.lead.token)).send({ version: elementLink.body.version, perpetratorId: mss }).expect(422);
+    expect(moved.body.details[0].field).toBe('perpetratorId');
     const again = await view();
     const ordering = again.perpetrators[0].modes.find((m) => m.code === 'RS-25-3-b');
     expect(ordering).toMatchObject({ elementLinks: 1, gaps: 2 });

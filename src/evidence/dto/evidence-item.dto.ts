@@ -26,15 +26,15 @@ const num = (name: string) => IsNumber({ allowNaN: false, allowInfinity: false }
  */
 export class LocatorDto {
   @ApiProperty({ enum: LOCATOR_KINDS }) @IsIn(LOCATOR_KINDS as unknown as string[], oneOf('locator.kind', LOCATOR_KINDS)) kind: LocatorKind;
-  @ApiPropertyOptional({ minimum: 1, description: 'pages: first page' }) @IsOptional() @num('from') from?: number;
-  @ApiPropertyOptional({ minimum: 1, description: 'pages: last page (inclusive)' }) @IsOptional() @num('to') to?: number;
-  @ApiPropertyOptional({ minimum: 0, description: 'time: start, seconds' }) @IsOptional() @num('startSeconds') startSeconds?: number;
-  @ApiPropertyOptional({ minimum: 0, description: 'time: end, seconds (after start)' }) @IsOptional() @num('endSeconds') endSeconds?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'pages: first page' }) @IsOptional() @num('from') @Max(1_000_000) from?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'pages: last page (inclusive)' }) @IsOptional() @num('to') @Max(1_000_000) to?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'time: start, seconds' }) @IsOptional() @num('startSeconds') @Max(10_000_000) startSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'time: end, seconds (after start)' }) @IsOptional() @num('endSeconds') @Max(10_000_000) endSeconds?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: left edge, fraction of the width' }) @IsOptional() @num('x') x?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: top edge, fraction of the height' }) @IsOptional() @num('y') y?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: width, fraction of the width' }) @IsOptional() @num('width') width?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: height, fraction of the height' }) @IsOptional() @num('height') height?: number;
-  @ApiPropertyOptional({ minimum: 1, description: 'region on a document: its page' }) @IsOptional() @num('page') page?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'region on a document: its page' }) @IsOptional() @num('page') @Max(1_000_000) page?: number;
 }
 
 /** What the file holds, when known: locators are checked against it. */

@@ -15,6 +15,8 @@ import { JobsModule } from 'src/jobs/jobs.module';
 import { UsersModule } from 'src/users/users.module';
 import { CasesModule } from 'src/cases/cases.module';
 import { EvidenceModule } from 'src/evidence/evidence.module';
+import { LiabilityModule } from 'src/liability/liability.module';
+import { VictimsModule } from 'src/victims/victims.module';
 import { ExportsModule } from 'src/exports/exports.module';
 import { FilesModule } from 'src/files/files.module';
 import { ImportsModule } from 'src/imports/imports.module';
@@ -34,7 +36,7 @@ export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule, StorageModule, AuditModule, AuthModule, UsersModule, JobsModule, CasesModule, PeopleModule, TestimoniesModule, FilesModule, RedactionModule, LegalModule, EvidenceModule, PlacesModule, IncidentsModule, PerpetratorsModule, ImportsModule, ExportsModule, SearchModule, MeModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule, StorageModule, AuditModule, AuthModule, UsersModule, JobsModule, CasesModule, PeopleModule, TestimoniesModule, FilesModule, RedactionModule, LegalModule, EvidenceModule, LiabilityModule, VictimsModule, PlacesModule, IncidentsModule, PerpetratorsModule, ImportsModule, ExportsModule, SearchModule, MeModule],
       controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -307,7 +307,11 @@ describe('evidence items, links to crime elements and the case matrix', () => {
       const person = await ctx.http().post(`/cases/${caseId}/people`).set(...bearer(f.lead.token)).send({ kind: 'perpetrator_individual', identity: { namesHangul: ['박경비'] } }).expect(201);
       const [unit] = await ctx.sql<{ id: string }>("INSERT INTO perpetrators (case_id, kind, code, name, created_by, version) VALUES ($1, 'unit', 'U-0001', 'Ministry of State Security', $2, 1) RETURNING id", [caseId, f.lead.id]);
       const [individual] = await ctx.sql<{ id: string }>("INSERT INTO perpetrators (case_id, kind, person_id, created_by, version) VALUES ($1, 'individual', $2, $3, 1) RETURNING id", [caseId, person.body.id, f.lead.id]);
-      await addLink({ itemId: items[0], elementId: el.get('RS-7-1-e-E1')?.id, perpetratorId: unit.id, modeOfLiabilityId: mode.get('RS-28-b') });
+      // Art. 25(1): a unit is never the accused of a mode of liability; it can be linked as context, without a mode.
+      const refusedUnit = await ctx.http().post(`/cases/${caseId}/evidence-links`).set(...bearer(f.lead.token))
+        .send({ frameworkVersionId: rome.id, itemId: items[0], elementId: el.get('RS-7-1-e-E1')?.id, perpetratorId: unit.id, modeOfLiabilityId: mode.get('RS-28-b'), relation: 'supports', probativeValue: 3, sourceReliability: 'B', informationCredibility: 2 }).expect(422);
+      expect(refusedUnit.body.details[0].field).toBe('perpetratorId');
+      await addLink({ itemId: items[0], elementId: el.get('RS-7-1-e-E1')?.id, perpetratorId: unit.id });
       await addLink({ itemId: items[1], elementId: el.get('RS-7-1-a-E1')?.id, perpetratorId: individual.id, modeOfLiabilityId: mode.get('RS-25-3-a-direct') });
       await addLink({ itemId: items[2], elementId: el.get('RS-7-1-a-E1')?.id, perpetratorId: individual.id });
       const m = await matrix(caseId, reviewer.token);
@@ -318,7 +322,7 @@ describe('evidence items, links to crime elements and the case matrix', () => {
       expect(ind?.cells.map((c) => [c.modeCode, c.supporting, c.crimeCodes])).toEqual([['RS-25-3-a-direct', 1, ['RS-7-1-a']], [null, 1, ['RS-7-1-a']]]);
       expect(m.perpetratorModes.modes.at(-1)).toEqual({ id: null, code: null, titleEn: 'No mode of liability stated' });
       const csv = await ctx.http().get(`/cases/${caseId}/matrix?frameworkVersionId=${rome.id}&format=csv&view=perpetrators`).set(...bearer(reviewer.token)).expect(200);
-      expect(csv.text).toContain(`${unit.id},Ministry of State Security,unit,RS-28-b,1,0,0,0,RS-7-1-e`);
+      expect(csv.text).toContain(`${unit.id},Ministry of State Security,unit,,1,0,0,0,RS-7-1-e`);
     });
 
     it('serves CSV, checks the query, and is for members only', async () => {

@@ -113,8 +113,8 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
 
     const passageA = await post('/evidence', { kind: 'transcript_passage', title: 'Beating described', passage: { transcriptVersionId: ids.version_a, start: 0, end: 10 } }).expect(201);
     const passageB = await post('/evidence', { kind: 'transcript_passage', title: 'Second account', passage: { transcriptVersionId: ids.version_b, start: 0, end: 10 } }).expect(201);
-    const doc = await post('/evidence', { kind: 'document', title: 'Camp register scan', fileId: ids.document }).expect(201);
-    const rec = await post('/evidence', { kind: 'audio', title: 'Interview recording', fileId: ids.recording }).expect(201);
+    const doc = await post('/evidence', { kind: 'document', title: 'Camp register scan', fileId: ids.document, locator: { kind: 'pages', from: 3, to: 4 }, mediaExtent: { pages: 12 } }).expect(201);
+    const rec = await post('/evidence', { kind: 'audio', title: 'Interview recording', fileId: ids.recording, locator: { kind: 'time', startSeconds: 61.5, endSeconds: 95 } }).expect(201);
     Object.assign(ids, { passageA: passageA.body.id, passageB: passageB.body.id, docItem: doc.body.id, recItem: rec.body.id });
     Object.assign(codes, { passageA: passageA.body.code, passageB: passageB.body.code, docItem: doc.body.code, recItem: rec.body.code });
     const frameworks = await ctx.http().get('/legal/frameworks?code=rome-statute&status=published').set(...lead()).expect(200);
@@ -199,6 +199,10 @@ describe('case-file export (BagIt, consent-checked, signed)', () => {
     const payloadFiles = [...files.entries()].filter(([n]) => n.startsWith(`${root}/data/files/`)).map(([, b]) => b);
     expect(payloadFiles.some((b) => b.equals(documentBytes))).toBe(true);
     expect(payloadFiles.some((b) => b.equals(recordingBytes))).toBe(true);
+    // Locators travel with the items.
+    const items = JSON.parse(get('data/evidence/items.json') as string) as Array<{ title: string; locator: unknown; mediaExtent: unknown }>;
+    expect(items.find((i) => i.title === 'Camp register scan')).toMatchObject({ locator: { kind: 'pages', from: 3, to: 4 }, mediaExtent: { pages: 12, durationSeconds: null } });
+    expect(items.find((i) => i.title === 'Interview recording')?.locator).toEqual({ kind: 'time', startSeconds: 61.5, endSeconds: 95 });
     const incidents = JSON.parse(get('data/incidents.json') as string) as Array<{ sources: Array<{ testimony: string }>; victims: Array<{ person?: string }> }>;
     expect(incidents[0].sources).toEqual([expect.objectContaining({ testimony: ids.ta.replace(/-/g, '').slice(0, 8) })]);
     expect(incidents[0].victims).toEqual([{ person: codes.victim }]);

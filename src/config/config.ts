@@ -25,6 +25,8 @@ export interface AppConfig {
   /** How long a lock lasts; also the window in which failures are counted. */
   loginLockSeconds: number;
   loginFailureDelayMs: number;
+  /** Statistics: a cell counting fewer distinct victims than this is suppressed (k-anonymity threshold). */
+  statisticsMinCellSize: number;
   /**
    * Express `trust proxy`: false (the socket's peer is the client), a number of proxy hops, or a
    * list of trusted proxy addresses, subnets or presets (loopback, linklocal, uniquelocal).
@@ -197,6 +199,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginAddressMaxFailures: integer(env, 'LOGIN_ADDRESS_MAX_FAILURES', 20, 1, 10_000),
     loginLockSeconds: integer(env, 'LOGIN_LOCK_SECONDS', 15 * 60, 1, 24 * 3600),
     loginFailureDelayMs: integer(env, 'LOGIN_FAILURE_DELAY_MS', 250, 0, 10_000),
+    statisticsMinCellSize: integer(env, 'STATISTICS_MIN_CELL_SIZE', 5, 2, 1000),
     trustProxy: trustProxyFrom(env),
     twoFactorIssuer: twoFactorIssuer(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024, 1024, 64 * 1024 * 1024),

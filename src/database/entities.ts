@@ -21,6 +21,7 @@ import { JobEntity } from 'src/jobs/entities/job.entity';
 import { LegalCrimeEntity, LegalElementEntity } from 'src/legal/entities/legal-crime.entity';
 import { LegalFrameworkEntity, LegalSharedRequirementEntity } from 'src/legal/entities/legal-framework.entity';
 import { LegalModeEntity, LegalModeRequirementEntity } from 'src/legal/entities/legal-mode.entity';
+import { LiabilityLinkEntity } from 'src/liability/entities/liability-link.entity';
 import { PersonEntity } from 'src/people/entities/person.entity';
 import { PerpetratorEntity, PerpetratorPositionEntity } from 'src/perpetrators/entities/perpetrator.entity';
 import { PlaceEntity, PlaceNameEntity } from 'src/places/entities/place.entity';
@@ -33,6 +34,7 @@ import { ConsentVersionEntity } from 'src/testimonies/entities/consent-version.e
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptEntity, TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
 import { UserEntity } from 'src/users/entities/user.entity';
+import { IncidentActEntity, VictimAttributesEntity } from 'src/victims/entities/victim.entity';
 
 /** Every entity, listed once: the app, the worker, the CLI and migration generation use this. */
 export const ALL_ENTITIES = [
@@ -67,6 +69,9 @@ export const ALL_ENTITIES = [
   EvidenceItemEntity,
   EvidenceLinkEntity,
   CaseMatrixSettingsEntity,
+  LiabilityLinkEntity,
+  VictimAttributesEntity,
+  IncidentActEntity,
   PlaceEntity,
   PlaceNameEntity,
   ViolationTypeEntity,

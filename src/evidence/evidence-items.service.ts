@@ -16,6 +16,7 @@ import { PassageMappingError, redactedToOriginal, type MappingSpan } from 'src/e
 import { memberMay } from 'src/cases/case-permissions';
 import type { CustodyEntryDto, EvidenceItemView } from 'src/evidence/dto/evidence-item.dto';
 import { RedactionEntity } from 'src/redaction/entities/redaction.entity';
+import { checkLocator, type Locator, type MediaExtent } from 'src/evidence/locator';
 import { FileEntity } from 'src/files/entities/file.entity';
 import { TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
 import { transcriptAad } from 'src/testimonies/transcript-aad';
@@ -63,6 +64,7 @@ export class EvidenceItemsService {
       } else if (input.derivation) {
         throw new ValidationDomainException('derivation', 'is only for a working copy (with derivedFromItemId)');
       }
+      const { locator, mediaExtent } = this.locatorIntake(input);
       const intake = input.kind === 'transcript_passage' ? await this.passageIntake(manager, caseId, input, actor) : FILE_EVIDENCE_KINDS.includes(input.kind) ? await this.fileIntake(manager, caseId, input) : this.physicalIntake(input);
       // A working copy is the same source as its original; otherwise as decided by the intake.
       const sourceKey = parent?.sourceKey ?? intake.sourceKey ?? `item:${id}`;
@@ -76,6 +78,8 @@ export class EvidenceItemsService {
         title: input.title,
         description: input.description ?? null,
         ...intake,
+        locator,
+        mediaExtent,
         sourceKey,
         derivedFromId: parent?.id ?? null,
         derivation: input.derivation ?? null,
@@ -97,12 +101,22 @@ export class EvidenceItemsService {
         caseId,
         details: {
           code: item.code, kind: item.kind, sha256: item.sha256, fileId: item.fileId, transcriptVersionId: item.transcriptVersionId,
-          start: item.passageStart, end: item.passageEnd, derivedFrom: item.derivedFromId,
+          start: item.passageStart, end: item.passageEnd, derivedFrom: item.derivedFromId, locator: item.locator?.kind ?? null,
           redactionId: item.redactionId, redactedStart: item.redactedStart, redactedEnd: item.redactedEnd,
         },
       });
       return { item, cleared: memberMay(member, 'identity') };
     });
+  }
+
+  /** A locator is checked against the item's kind and the file's extent when given (src/evidence/locator.ts). */
+  private locatorIntake(input: CreateEvidenceItemDto): { locator: Locator | null; mediaExtent: MediaExtent | null } {
+    const mediaExtent = input.mediaExtent ? { pages: input.mediaExtent.pages ?? null, durationSeconds: input.mediaExtent.durationSeconds ?? null } : null;
+    if (mediaExtent && !FILE_EVIDENCE_KINDS.includes(input.kind)) throw new ValidationDomainException('mediaExtent', `must be absent for a ${input.kind}: only files have an extent`);
+    if (!input.locator) return { locator: null, mediaExtent };
+    const { problems, locator } = checkLocator(input.kind, input.locator, mediaExtent);
+    if (problems.length) throw new DomainException('VALIDATION_FAILED', `${problems.map((p) => `${p.field} ${p.problems.join(', ')}`).join('; ')}`, problems);
+    return { locator, mediaExtent };
   }
 
   private async passageIntake(manager: EntityManager, caseId: string, input: CreateEvidenceItemDto, actor: AuthenticatedUser): Promise<Intake> {

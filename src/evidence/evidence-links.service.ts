@@ -67,10 +67,12 @@ export class EvidenceLinksService {
       const framework = await manager.findOne(LegalFrameworkEntity, { where: { id: input.frameworkVersionId } });
       if (!framework) throw new ValidationDomainException('frameworkVersionId', 'is not a legal framework version');
       if (framework.status === 'draft') throw unprocessable('frameworkVersionId', `is a draft (${framework.code} ${framework.version}); evidence is linked only to published framework versions`);
+      if (framework.status === 'retired') throw unprocessable('frameworkVersionId', `is retired (${framework.code} ${framework.version}: ${framework.retirementReason ?? 'no reason given'}); link to a current version`);
       const { element, crime } = await this.elementOf(manager, framework, input.elementId);
       const alternative = this.alternativeOf(element, input.alternative ?? null);
       const mode = input.modeOfLiabilityId ? await this.modeOf(manager, framework, crime, input.modeOfLiabilityId) : null;
       await this.assertCaseReferences(manager, caseId, input.incidentId ?? null, input.perpetratorId ?? null);
+      if (mode && input.perpetratorId) await this.assertIndividual(manager, input.perpetratorId);
       const duplicate = await manager.findOne(EvidenceLinkEntity, {
         where: {
           caseId, itemId: item.id, elementId: element.id,
@@ -160,6 +162,14 @@ export class EvidenceLinksService {
     if (perpetratorId && !(await existsInCase(manager, 'perpetrators', perpetratorId, caseId))) throw new ValidationDomainException('perpetratorId', 'is not a perpetrator of this case');
   }
 
+  /** Art. 25(1): a mode of liability is alleged against a natural person, never a unit (units are context). */
+  private async assertIndividual(manager: EntityManager, perpetratorId: string): Promise<void> {
+    const [row] = (await manager.query('SELECT kind, name FROM perpetrators WHERE id = $1', [perpetratorId])) as Array<{ kind: string; name: string | null }>;
+    if (row && row.kind !== 'individual') {
+      throw unprocessable('perpetratorId', `is a unit (${row.name}): modes of liability apply to individuals only (art. 25(1)); name an individual, or link the unit without a mode as context`);
+    }
+  }
+
   async list(caseId: string, query: ListEvidenceLinksQueryDto, actor: AuthenticatedUser): Promise<Page<LinkView>> {
     await this.access.require(caseId, actor, 'read');
     const qb = this.viewQuery(this.dataSource.manager).where('l.case_id = :caseId', { caseId });
@@ -217,6 +227,7 @@ export class EvidenceLinksService {
         set('incidentId', input.incidentId);
         set('perpetratorId', input.perpetratorId);
       }
+      if (link.modeId && link.perpetratorId && (changed.includes('modeOfLiabilityId') || changed.includes('perpetratorId'))) await this.assertIndividual(manager, link.perpetratorId);
       if (!changed.length) return this.load(manager, caseId, linkId);
       const wasReviewed = link.status === 'reviewed';
       link.status = 'proposed';

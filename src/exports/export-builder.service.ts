@@ -284,7 +284,7 @@ export class ExportBuilder {
       yield {
         path: 'evidence/items.json',
         source: jsonArray(async function* () {
-          for await (const rows of pages<{ id: string; code: string; kind: string; title: string; description: string | null; file_id: string | null; transcript_version_id: string | null; passage_start: number | null; passage_end: number | null; testimony_id: string | null; sha256: string | null; derived_from_id: string | null; derivation: string | null; source_key: string; provenance_source: string | null; source_url: string | null; collected_by: string | null; collected_on: string | null; collected_on_precision: string; collection_method: string | null; physical_location: string | null }>(
+          for await (const rows of pages<{ id: string; code: string; kind: string; title: string; description: string | null; file_id: string | null; transcript_version_id: string | null; passage_start: number | null; passage_end: number | null; testimony_id: string | null; sha256: string | null; derived_from_id: string | null; derivation: string | null; source_key: string; provenance_source: string | null; source_url: string | null; collected_by: string | null; collected_on: string | null; collected_on_precision: string; collection_method: string | null; physical_location: string | null; locator: Record<string, unknown> | null; media_extent: Record<string, unknown> | null }>(
             'SELECT x.* FROM evidence_items x WHERE x.case_id = $1', [caseId])) {
             for (const r of rows) {
               if (!includedItems.has(r.id)) continue;
@@ -299,6 +299,8 @@ export class ExportBuilder {
                 ...(r.kind === 'transcript_passage' ? { sha256Of: 'passage.quote (UTF-8)' } : {}),
                 testimony: r.testimony_id ? shortRef(r.testimony_id) : null,
                 passage,
+                // The part of the file cited (pages 1-based inclusive; seconds; region as fractions 0..1, origin top left); null: the whole file.
+                locator: r.locator, mediaExtent: r.media_extent,
                 derivedFromId: r.derived_from_id, derivation: scrub(r.derivation),
                 provenance: {
                   source: scrub(r.provenance_source), url: scrub(r.source_url), collectedOn: r.collected_on, collectedOnPrecision: r.collected_on_precision, collectionMethod: scrub(r.collection_method),

@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import type { Page } from 'src/common/http/pagination';
 import {
   CreateFrameworkDto, CrimeInputDto, FrameworkDto, FrameworkSummaryDto, ListFrameworksQueryDto, mapCrime, mapFrameworkSummary, mapGroup, mapMode, mapSharedRequirement,
-  ModeInputDto, NewVersionDto, RevisionDto, UpdateCrimeDto, UpdateFrameworkDto, UpdateModeDto,
+  ModeInputDto, NewVersionDto, RetireFrameworkDto, RevisionDto, UpdateCrimeDto, UpdateFrameworkDto, UpdateModeDto,
 } from 'src/legal/dto/framework.dto';
 import { LegalService, type FrameworkView } from 'src/legal/legal.service';
 
@@ -103,6 +103,14 @@ export class LegalController {
   @HttpCode(200)
   async publish(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Body() body: RevisionDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.publish(frameworkId, body.revision, actor));
+  }
+
+  /** Retires a published or superseded version (admins): no new links; existing links and exports keep it. */
+  @Post(':frameworkId/retire')
+  @Roles('admin')
+  @HttpCode(200)
+  async retire(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Body() body: RetireFrameworkDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
+    return mapFramework(await this.legal.retire(frameworkId, body.revision, body.reason, actor));
   }
 
   /** A new draft version copying this published one; publishing it supersedes this one. */

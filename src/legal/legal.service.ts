@@ -58,6 +58,7 @@ export class LegalService {
     const qb = this.dataSource.getRepository(LegalFrameworkEntity).createQueryBuilder('f');
     if (query.code) qb.andWhere('f.code = :code', { code: query.code });
     if (query.status) qb.andWhere('f.status = :status', { status: query.status });
+    else if (!query.includeRetired) qb.andWhere("f.status <> 'retired'");
     if (query.builtin !== undefined) qb.andWhere('f.builtin = :builtin', { builtin: query.builtin });
     const desc = query.sort.startsWith('-');
     if (query.sort.includes('code')) qb.orderBy('f.code', desc ? 'DESC' : 'ASC').addOrderBy('f.created_at', 'DESC');
@@ -168,6 +169,29 @@ export class LegalService {
       const framework = await this.lockDraft(manager, frameworkId, revision);
       await manager.delete(LegalFrameworkEntity, { id: frameworkId });
       await this.audit.record(manager, { actorId: actor.id, action: 'legal.framework.delete', subjectType: 'legal_framework', subjectId: frameworkId, details: { code: framework.code, version: framework.version } });
+    });
+  }
+
+  /**
+   * Retires a published or superseded version that turned out wrong (admins only): it takes no
+   * new evidence links and is left out of the list; existing links, the matrix and exports keep
+   * pointing at it. Irreversible: a corrected text is a new version.
+   */
+  async retire(frameworkId: string, revision: number, reason: string, actor: AuthenticatedUser): Promise<FrameworkView> {
+    return this.dataSource.transaction(async (manager) => {
+      const framework = await manager.findOne(LegalFrameworkEntity, { where: { id: frameworkId }, lock: { mode: 'pessimistic_write' } });
+      if (!framework) throw new NotFoundDomainException('Legal framework');
+      if (framework.revision !== revision) throw new VersionConflictException('Legal framework', revision, framework.revision);
+      if (framework.status === 'draft') throw new DomainException('CONFLICT', `${framework.code} ${framework.version} is a draft: delete it instead (DELETE /legal/frameworks/${framework.id})`);
+      if (framework.status === 'retired') throw new DomainException('CONFLICT', `${framework.code} ${framework.version} is already retired`);
+      const links = (await manager.query('SELECT count(*)::int AS n FROM evidence_links WHERE framework_id = $1', [frameworkId]) as Array<{ n: number }>)[0].n;
+      await manager.update(LegalFrameworkEntity, { id: frameworkId }, { status: 'retired', retiredAt: () => 'now()', retiredBy: actor.id, retirementReason: reason.trim() });
+      this.contentCache.delete(frameworkId);
+      await this.audit.record(manager, {
+        actorId: actor.id, action: 'legal.framework.retire', subjectType: 'legal_framework', subjectId: frameworkId,
+        details: { code: framework.code, version: framework.version, previousStatus: framework.status, existingLinks: links, reason: reason.trim() },
+      });
+      return this.get(frameworkId, manager);
     });
   }
 
@@ -325,8 +349,8 @@ export class LegalService {
         `INSERT INTO legal_modes_of_liability (id, framework_id, code, reference_id, article_ref, title_en, title_ko, sort_order, applies_to, confidence, notes, revision)
          SELECT gen_random_uuid(), $1, code, reference_id, article_ref, title_en, title_ko, sort_order, applies_to, confidence, notes, 1 FROM legal_modes_of_liability WHERE framework_id = $2`, params);
       await manager.query(
-        `INSERT INTO legal_mode_requirements (id, framework_id, mode_id, code, number, kind, text, statute_ref, alternatives, notes, confidence)
-         SELECT gen_random_uuid(), $1, nm.id, r.code, r.number, r.kind, r.text, r.statute_ref, r.alternatives, r.notes, r.confidence
+        `INSERT INTO legal_mode_requirements (id, framework_id, mode_id, code, number, kind, text, text_ko, statute_ref, alternatives, notes, confidence)
+         SELECT gen_random_uuid(), $1, nm.id, r.code, r.number, r.kind, r.text, r.text_ko, r.statute_ref, r.alternatives, r.notes, r.confidence
          FROM legal_mode_requirements r JOIN legal_modes_of_liability om ON om.id = r.mode_id JOIN legal_modes_of_liability nm ON nm.framework_id = $1 AND nm.code = om.code
          WHERE r.framework_id = $2`, params);
       await this.audit.record(manager, { actorId: actor.id, action: 'legal.framework.new_version', subjectType: 'legal_framework', subjectId: id, details: { code: source.code, version: input.version, copiedFrom: source.id, copiedVersion: source.version } });
@@ -384,7 +408,7 @@ export class LegalService {
     });
     const numbered = numberItems(input.code, 'R', input.requirements);
     const requirements = input.requirements.map((r, i) => manager.create(LegalModeRequirementEntity, {
-      id: randomUUID(), frameworkId, modeId, code: numbered[i].code, number: numbered[i].number, kind: r.kind, text: r.text, statuteRef: r.statuteRef ?? null, alternatives: numbered[i].alternatives, notes: [], confidence: null,
+      id: randomUUID(), frameworkId, modeId, code: numbered[i].code, number: numbered[i].number, kind: r.kind, text: r.text, textKo: koreanText(r.textKo), statuteRef: r.statuteRef ?? null, alternatives: numbered[i].alternatives, notes: [], confidence: null,
     }));
     return { mode, requirements };
   }

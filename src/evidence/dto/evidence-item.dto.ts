@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { NestedDto } from 'src/common/http/nested';
 import { DatedValueDto } from 'src/common/dates/dated-value.dto';
 import { PageQueryDto } from 'src/common/http/pagination';
 import { EVIDENCE_KINDS, EvidenceItemEntity, type EvidenceKind } from 'src/evidence/entities/evidence-item.entity';
+import { LOCATOR_KINDS, type Locator, type LocatorKind } from 'src/evidence/locator';
 
 const oneOf = (name: string, values: readonly string[]) => ({ message: `${name} must be one of: ${values.join(', ')}` });
 export const EVIDENCE_ROLES = ['original', 'working_copy'] as const;
@@ -20,6 +21,32 @@ export class PassageDto {
   @IsOptional() @IsUUID('all', { message: 'redactionId must be a redaction id' }) redactionId?: string;
   @ApiProperty({ description: 'First UTF-16 code unit of the passage (0-based), in the original, or in the redacted text when redactionId is given' }) @Type(() => Number) @IsInt() @Min(0) start: number;
   @ApiProperty({ description: 'One past the last UTF-16 code unit; at most the text length' }) @Type(() => Number) @IsInt() @Min(1) end: number;
+}
+
+const num = (name: string) => IsNumber({ allowNaN: false, allowInfinity: false }, { message: `${name} must be a number` });
+
+/**
+ * Where in its file the item points. `pages`: from/to, 1-based, inclusive (documents). `time`:
+ * startSeconds/endSeconds from the start (audio, video). `region`: x, y, width, height as
+ * fractions 0..1 of the image, origin top left (images; on a document, with its page).
+ */
+export class LocatorDto {
+  @ApiProperty({ enum: LOCATOR_KINDS }) @IsIn(LOCATOR_KINDS as unknown as string[], oneOf('locator.kind', LOCATOR_KINDS)) kind: LocatorKind;
+  @ApiPropertyOptional({ minimum: 1, description: 'pages: first page' }) @IsOptional() @num('from') @Max(1_000_000) from?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'pages: last page (inclusive)' }) @IsOptional() @num('to') @Max(1_000_000) to?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'time: start, seconds' }) @IsOptional() @num('startSeconds') @Max(10_000_000) startSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'time: end, seconds (after start)' }) @IsOptional() @num('endSeconds') @Max(10_000_000) endSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: left edge, fraction of the width' }) @IsOptional() @num('x') x?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: top edge, fraction of the height' }) @IsOptional() @num('y') y?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: width, fraction of the width' }) @IsOptional() @num('width') width?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'region: height, fraction of the height' }) @IsOptional() @num('height') height?: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'region on a document: its page' }) @IsOptional() @num('page') @Max(1_000_000) page?: number;
+}
+
+/** What the file holds, when known: locators are checked against it. */
+export class MediaExtentDto {
+  @ApiPropertyOptional({ minimum: 1, description: 'Page count of a document' }) @IsOptional() @Type(() => Number) @IsInt({ message: 'mediaExtent.pages must be a whole number of pages' }) @Min(1) @Max(1_000_000) pages?: number;
+  @ApiPropertyOptional({ description: 'Duration of a recording, seconds' }) @IsOptional() @num('durationSeconds') @Min(0.001) @Max(10_000_000) durationSeconds?: number;
 }
 
 /** Where the item comes from (Berkeley Protocol collection data). */
@@ -39,6 +66,8 @@ export class CreateEvidenceItemDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for file kinds: a file uploaded to this case' }) @IsOptional() @IsUUID('all', { message: 'fileId must be a file id' }) fileId?: string;
   @ApiPropertyOptional({ type: PassageDto, description: 'Required for transcript_passage' }) @IsOptional() @NestedDto(() => PassageDto) passage?: PassageDto;
+  @ApiPropertyOptional({ type: LocatorDto, description: 'For items from files: the part of the file cited (absent: the whole file). Fixed at intake.' }) @IsOptional() @NestedDto(() => LocatorDto) locator?: LocatorDto;
+  @ApiPropertyOptional({ type: MediaExtentDto, description: 'What the file holds (page count, duration), when known' }) @IsOptional() @NestedDto(() => MediaExtentDto) mediaExtent?: MediaExtentDto;
   @ApiPropertyOptional({ format: 'uuid', description: 'Makes this a working copy of that item (the original is never changed)' }) @IsOptional() @IsUUID('all', { message: 'derivedFromItemId must be an evidence item id' }) derivedFromItemId?: string;
   @ApiPropertyOptional({ example: 'cropped and contrast-enhanced', description: 'How the working copy was made' }) @IsOptional() @IsString() @MaxLength(2000) derivation?: string;
   @ApiPropertyOptional({ type: ProvenanceDto }) @IsOptional() @NestedDto(() => ProvenanceDto) provenance?: ProvenanceDto;
@@ -77,6 +106,24 @@ export class PassageResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The passage as de-identified (when chosen on a redaction); never the original words' }) quote: string | null;
 }
 
+export class LocatorResponseDto {
+  @ApiProperty({ enum: LOCATOR_KINDS }) kind: LocatorKind;
+  @ApiPropertyOptional() from?: number;
+  @ApiPropertyOptional() to?: number;
+  @ApiPropertyOptional() startSeconds?: number;
+  @ApiPropertyOptional() endSeconds?: number;
+  @ApiPropertyOptional() x?: number;
+  @ApiPropertyOptional() y?: number;
+  @ApiPropertyOptional() width?: number;
+  @ApiPropertyOptional() height?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) page?: number | null;
+}
+
+export class MediaExtentResponseDto {
+  @ApiPropertyOptional({ nullable: true, type: Number }) pages: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) durationSeconds: number | null;
+}
+
 export class ProvenanceResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String }) source: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) sourceUrl: string | null;
@@ -95,6 +142,8 @@ export class EvidenceItemDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) fileId: string | null;
   @ApiPropertyOptional({ nullable: true, type: PassageResponseDto }) passage: PassageResponseDto | null;
   @ApiProperty({ description: "A new version of the passage's transcript changed its words: the passage still points into the superseded version and must be chosen again (passages whose words are unchanged move to the new version by themselves)" }) needsReanchoring: boolean;
+  @ApiPropertyOptional({ nullable: true, type: LocatorResponseDto, description: 'The part of the file cited; null: the whole file' }) locator: Locator | null;
+  @ApiPropertyOptional({ nullable: true, type: MediaExtentResponseDto }) mediaExtent: MediaExtentResponseDto | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) testimonyId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: "SHA-256 fixed at intake: of the file's original bytes, or of the passage's original UTF-8 text (null for a passage read by a member without identity clearance)" }) sha256: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) derivedFromItemId: string | null;
@@ -139,6 +188,8 @@ export function mapEvidenceItem({ item: i, cleared }: EvidenceItemView): Evidenc
     fileId: i.fileId,
     passage,
     needsReanchoring: i.needsReanchoring,
+    locator: i.locator,
+    mediaExtent: i.mediaExtent,
     testimonyId: i.testimonyId,
     // A passage's SHA-256 is of its original words: for a short or guessable passage it is an
     // oracle (try every name), so only cleared members get it.

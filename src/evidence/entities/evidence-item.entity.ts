@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { CaseEntity } from 'src/cases/entities/case.entity';
 import type { DatePrecision } from 'src/common/dates/dated-value';
+import type { Locator, MediaExtent } from 'src/evidence/locator';
 import { FileEntity } from 'src/files/entities/file.entity';
 import { TestimonyEntity } from 'src/testimonies/entities/testimony.entity';
 import { TranscriptVersionEntity } from 'src/testimonies/entities/transcript.entity';
@@ -52,6 +53,10 @@ export class EvidenceItemEntity {
   @Column({ name: 'redacted_start', type: 'integer', nullable: true }) redactedStart: number | null;
   @Column({ name: 'redacted_end', type: 'integer', nullable: true }) redactedEnd: number | null;
   @Column({ name: 'redacted_quote', type: 'text', nullable: true }) redactedQuote: string | null;
+  /** Where in the file the item points (page range, time range, image region); fixed at intake. Null: the whole file. */
+  @Column({ type: 'jsonb', nullable: true }) locator: Locator | null;
+  /** What the file holds, as given at intake (page count, duration), for checking locators. */
+  @Column({ name: 'media_extent', type: 'jsonb', nullable: true }) mediaExtent: MediaExtent | null;
   /** The testimony a passage (or a testimony's file) comes from. */
   @Index('evidence_items_testimony_idx')
   @Column({ name: 'testimony_id', type: 'uuid', nullable: true }) testimonyId: string | null;

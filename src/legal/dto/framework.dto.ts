@@ -94,6 +94,7 @@ export class UpdateCrimeDto extends CrimeInputDto {
 export class RequirementInputDto {
   @ApiProperty({ enum: ELEMENT_KINDS }) @IsIn(ELEMENT_KINDS as unknown as string[], oneOf('kind', ELEMENT_KINDS)) kind: ElementKind;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(5000) text: string;
+  @ApiPropertyOptional({ type: KoreanTextDto, description: 'Korean paraphrase' }) @IsOptional() @NestedDto(() => KoreanTextDto) textKo?: KoreanTextDto;
   @ApiPropertyOptional({ example: 'art. 30' }) @IsOptional() @IsString() @MaxLength(200) statuteRef?: string;
   @ApiPropertyOptional({ type: [AlternativeInputDto] }) @IsOptional() @IsArray() @ArrayMinSize(2) @ArrayMaxSize(10) @NestedDto(() => AlternativeInputDto, { each: true }) alternatives?: AlternativeInputDto[];
 }
@@ -119,6 +120,12 @@ export class RevisionDto {
   @ApiProperty({ description: 'The revision you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) revision: number;
 }
 
+export class RetireFrameworkDto {
+  @ApiProperty({ description: 'The revision you read; a stale one gets 409' }) @Type(() => Number) @IsInt() @Min(1) revision: number;
+  @ApiProperty({ description: 'Why the version is retired (kept with it, shown to readers)', minLength: 3, maxLength: 2000 })
+  @IsString({ message: 'reason must be text' }) @MinLength(3, { message: 'reason must say why, in at least 3 characters' }) @MaxLength(2000) reason: string;
+}
+
 export class NewVersionDto {
   @ApiProperty({ example: '2019-amended', description: 'Version label of the new draft' }) @Matches(VERSION_LABEL, { message: 'version must be 1-64 letters, digits and . _ -' }) version: string;
   @ApiPropertyOptional({ description: 'Default: the title of the version it copies' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(300) titleEn?: string;
@@ -130,6 +137,8 @@ export class ListFrameworksQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(FRAMEWORK_CODE, { message: 'code must be a framework code' }) code?: string;
   @ApiPropertyOptional({ enum: FRAMEWORK_STATUSES }) @IsOptional() @IsIn(FRAMEWORK_STATUSES as unknown as string[], oneOf('status', FRAMEWORK_STATUSES)) status?: FrameworkStatus;
   @ApiPropertyOptional({ type: Boolean }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'builtin must be true or false' }) builtin?: boolean;
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Retired versions are left out unless asked for (or status=retired)' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'includeRetired must be true or false' }) includeRetired?: boolean;
   @ApiPropertyOptional({ enum: FRAMEWORK_SORTS, default: 'code' }) @IsOptional() @IsIn(FRAMEWORK_SORTS as unknown as string[], oneOf('sort', FRAMEWORK_SORTS)) sort: (typeof FRAMEWORK_SORTS)[number] = 'code';
 }
 
@@ -151,6 +160,7 @@ export class AlternativeDto {
   @ApiProperty({ example: 'RS-7-1-i-E1a' }) code: string;
   @ApiProperty({ example: 'a' }) letter: string;
   @ApiProperty() text: string;
+  @ApiPropertyOptional({ type: () => KoreanTextResponseDto, description: 'Korean paraphrase, where seeded' }) textKo?: KoreanTextResponseDto | null;
   @ApiProperty({ type: [AnnotationDto] }) notes: AnnotationDto[];
 }
 
@@ -189,6 +199,7 @@ export class RequirementDto {
   @ApiProperty() number: number;
   @ApiProperty({ enum: ELEMENT_KINDS }) kind: ElementKind;
   @ApiProperty() text: string;
+  @ApiPropertyOptional({ nullable: true, type: KoreanTextResponseDto, description: 'Korean paraphrase' }) textKo: KoreanTextResponseDto | null;
   @ApiPropertyOptional({ nullable: true, type: String }) statuteRef: string | null;
   @ApiProperty({ type: [AlternativeDto] }) alternatives: AlternativeDto[];
   @ApiProperty({ type: [AnnotationDto] }) notes: AnnotationDto[];
@@ -244,6 +255,8 @@ export class FrameworkSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) supersedesId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) publishedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) supersededAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When an admin retired it: no new evidence links; existing links and exports keep it' }) retiredAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) retirementReason: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'Optimistic lock of this row (send it back when changing a draft)' }) revision: number;
 }
@@ -260,7 +273,7 @@ export class FrameworkDto extends FrameworkSummaryDto {
 
 const ko = (k: KoreanText | null): KoreanTextResponseDto | null => (k ? { text: k.text, confidence: k.confidence, ...(k.note ? { note: k.note } : {}) } : null);
 const notes = (n: Annotation[] | undefined): AnnotationDto[] => (n ?? []).map((a) => ({ text: a.text, source: a.source, confidence: a.confidence }));
-const alternatives = (alts: ElementAlternative[]): AlternativeDto[] => alts.map((a) => ({ code: a.code, letter: a.letter, text: a.text, notes: notes(a.notes) }));
+const alternatives = (alts: ElementAlternative[]): AlternativeDto[] => alts.map((a) => ({ code: a.code, letter: a.letter, text: a.text, ...(a.textKo ? { textKo: ko(a.textKo) } : {}), notes: notes(a.notes) }));
 
 export function mapFrameworkSummary(f: LegalFrameworkEntity): FrameworkSummaryDto {
   return {
@@ -276,6 +289,8 @@ export function mapFrameworkSummary(f: LegalFrameworkEntity): FrameworkSummaryDt
     supersedesId: f.supersedesId,
     publishedAt: f.publishedAt?.toISOString() ?? null,
     supersededAt: f.supersededAt?.toISOString() ?? null,
+    retiredAt: f.retiredAt?.toISOString() ?? null,
+    retirementReason: f.retirementReason,
     createdAt: f.createdAt.toISOString(),
     revision: f.revision,
   };
@@ -316,7 +331,7 @@ export function mapMode(m: LegalModeEntity, requirements: LegalModeRequirementEn
     confidence: m.confidence,
     notes: notes(m.notes),
     requirements: [...requirements].sort((a, b) => a.number - b.number).map((r) => ({
-      id: r.id, code: r.code, number: r.number, kind: r.kind, text: r.text, statuteRef: r.statuteRef, alternatives: alternatives(r.alternatives), notes: notes(r.notes), confidence: r.confidence,
+      id: r.id, code: r.code, number: r.number, kind: r.kind, text: r.text, textKo: ko(r.textKo), statuteRef: r.statuteRef, alternatives: alternatives(r.alternatives), notes: notes(r.notes), confidence: r.confidence,
     })),
     revision: m.revision,
   };

@@ -9,6 +9,7 @@ export interface ElementAlternative {
   code: string;
   letter: string;
   text: string;
+  textKo?: KoreanText | null;
   notes?: Annotation[];
 }
 

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-export const FRAMEWORK_STATUSES = ['draft', 'published', 'superseded'] as const;
+/** `retired`: a published (or superseded) version found wrong: no new links, kept for existing links and exports. */
+export const FRAMEWORK_STATUSES = ['draft', 'published', 'superseded', 'retired'] as const;
 export type FrameworkStatus = (typeof FRAMEWORK_STATUSES)[number];
 export const ELEMENT_KINDS = ['material', 'mental', 'contextual'] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
@@ -74,7 +75,7 @@ export interface FrameworkReference {
 @Entity('legal_frameworks')
 @Index('legal_frameworks_code_version_unique', ['code', 'version'], { unique: true })
 @Index('legal_frameworks_one_published', ['code'], { unique: true, where: "status = 'published'" })
-@Check('legal_frameworks_status', `"status" IN ('draft', 'published', 'superseded') AND ("status" = 'draft') = ("published_at" IS NULL)`)
+@Check('legal_frameworks_status', `"status" IN ('draft', 'published', 'superseded', 'retired') AND ("status" = 'draft') = ("published_at" IS NULL) AND ("status" = 'retired') = ("retired_at" IS NOT NULL)`)
 export class LegalFrameworkEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) code: string;
@@ -96,6 +97,10 @@ export class LegalFrameworkEntity {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
   @Column({ name: 'published_by', type: 'uuid', nullable: true }) publishedBy: string | null;
   @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true }) supersededAt: Date | null;
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true }) retiredAt: Date | null;
+  @Column({ name: 'retired_by', type: 'uuid', nullable: true }) retiredBy: string | null;
+  /** Why an admin retired it (shown with the version). */
+  @Column({ name: 'retirement_reason', type: 'text', nullable: true }) retirementReason: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn({ name: 'revision' }) revision: number;

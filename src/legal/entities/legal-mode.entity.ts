@@ -36,6 +36,8 @@ export class LegalModeRequirementEntity {
   @Column({ type: 'integer' }) number: number;
   @Column({ type: 'text' }) kind: ElementKind;
   @Column({ type: 'text' }) text: string;
+  /** Korean paraphrase, with its own confidence tag; alternatives carry theirs in `alternatives[].textKo`. */
+  @Column({ name: 'text_ko', type: 'jsonb', nullable: true }) textKo: KoreanText | null;
   @Column({ name: 'statute_ref', type: 'text', nullable: true }) statuteRef: string | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) alternatives: ElementAlternative[];
   @Column({ type: 'jsonb', default: () => "'[]'" }) notes: Annotation[];

@@ -19,7 +19,7 @@
  *   `person.latin.given-spaced`); hyphenated or joined (`Chol-su`, `Cholsu`) they always count.
  */
 import { CompiledDictionary } from 'src/redaction/engine/dictionary';
-import { FLAG_GIVEN_ALONE, FLAG_HANGUL_FULL_NAME, FLAG_NO_INTERNAL_SPACE, FLAG_SHORT_HANGUL, FLAG_STRICT_HYPHEN } from 'src/redaction/engine/name-variants';
+import { FLAG_GIVEN_ALONE, FLAG_HANGUL_FULL_NAME, FLAG_NO_INTERNAL_SPACE, FLAG_SHORT_HANGUL, FLAG_STRICT_HYPHEN, SURNAME_RULE } from 'src/redaction/engine/name-variants';
 import * as normalise from 'src/redaction/engine/normalise';
 import { SymbolReader } from 'src/redaction/engine/normalise';
 import * as particles from 'src/redaction/engine/particles';
@@ -165,6 +165,28 @@ export const SPACED_GIVEN_RULE = 'person.latin.given-spaced';
 /** Rules that name a person in full (not the given name alone). */
 function isFullNameRule(rule: string): boolean {
   return rule.startsWith('person.') && !rule.includes('.given');
+}
+
+/**
+ * Drops surname references (`Mr. Kim`, `김 씨`) that overlap a longer person match (`Mr. Kim
+ * Chol-su`: the full name is the detection; a cut-off `Mr.` would otherwise be redacted alone).
+ */
+export function dropSurnamesInsideNames(out: DetectedSpan[]): void {
+  let any = false;
+  for (const s of out) {
+    if (s.rule === SURNAME_RULE) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return;
+  const names = out.filter((s) => s.category === 'person' && s.rule !== SURNAME_RULE);
+  let w = 0;
+  for (const s of out) {
+    if (s.rule === SURNAME_RULE && names.some((n) => n.start < s.end && s.start < n.end && n.end - n.start > s.end - s.start)) continue;
+    out[w++] = s;
+  }
+  out.length = w;
 }
 
 /** Appends every dictionary match in `text` that passes the boundary rules to `out` (unresolved). */

@@ -32,7 +32,7 @@ export const COMMON_WORD_NAMES: ReadonlySet<string> = new Set(
 
 /** Words around a broad place that say it is where a person lives, was born or comes from. */
 const PERSON_CONTEXT_AFTER_HANGUL =
-  /^\s*(?:에서?\s*(?:살|거주|태어|출생|자라|정착|지내|머물|숨어|은신)|(?:으로|로)\s*(?:이주|이사|옮|탈출|넘어|왔|갔|정착)|에\s*(?:있는|있던)\s*(?:집|자택|거처|숙소)|출신|태생|출생|사람|토박이|거주|에\s*산다|에\s*살)/;
+  /^\s*(?:에서?\s*(?:혼자\s*|홀로\s*|가족과\s*|함께\s*|지금\s*|계속\s*)?(?:산다|사는|살|거주|태어|출생|자라|자랐|나고|정착|지내|머물|숨어|은신)|(?:으로|로)\s*(?:이주|이사|옮|탈출|넘어|왔|갔|정착|돌아)|에\s*(?:있는|있던)\s*(?:집|자택|거처|숙소)|출신|태생|출생|사람|토박이|거주|에\s*산다|에\s*살)/;
 const PERSON_CONTEXT_BEFORE_HANGUL = /(?:고향은?|출생지는?|거주지는?|현\s*거주지|사는\s*곳은?|현재|지금은?)\s*$/;
 const PERSON_CONTEXT_BEFORE_LATIN =
   /\b(?:lives?|living|lived|resides?|residing|resided|resident\s+of|settled|settles|moved|relocated|fled|escaped|born|grew\s+up|raised|comes?|came|hails?|originally|native\s+of|hometown(?:\s+is)?|home\s+is|is\s+from|was\s+from|were\s+from|based|staying|stays|hiding|address)\b(?:\s+(?:in|to|at|from|of|near))?(?:\s+the\s+city\s+of)?\s*$/i;
@@ -60,7 +60,8 @@ export function markAmbiguity(text: string, spans: DetectedSpan[], broadRefs: Re
     if (s.category === 'person') {
       if (s.rule === SURNAME_RULE) {
         if (s.ref === undefined && s.candidateRefs) s.ambiguity = 'shared-surname';
-        else if (text.startsWith('이 ', s.start)) s.ambiguity = 'common-word';
+        // `이 선생`, `이 동무` may be "this teacher", "this comrade"; `이 씨` is always a surname.
+        else if (text.startsWith('이 ', s.start) && !/^이 씨/.test(text.slice(s.start, s.end))) s.ambiguity = 'common-word';
         continue;
       }
       if (!isHangulSyllable(text.charCodeAt(s.start))) continue;

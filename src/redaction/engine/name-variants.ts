@@ -139,12 +139,17 @@ export const SURNAME_RULE = 'person.surname';
 function addSurnameReferences(out: VariantSet, hangulFamilies: readonly string[]): void {
   for (const f of hangulFamilies) {
     for (const t of HANGUL_SURNAME_TITLES) {
-      out.add(f + t, SURNAME_RULE, FLAG_SHORT_HANGUL);
+      // 양 and 군 ("Miss", "young Mr") only after a space: joined they make words (남양, 정양, 이군).
+      if (t !== '양' && t !== '군') out.add(f + t, SURNAME_RULE, FLAG_SHORT_HANGUL);
       out.add(`${f} ${t}`, SURNAME_RULE, FLAG_SHORT_HANGUL);
     }
   }
   const spellings = repsByKey(hangulFamilies.flatMap((f) => surnameSpellings(f)));
-  for (const sp of spellings) for (const t of LATIN_SURNAME_TITLES) out.add(`${t} ${sp}`, SURNAME_RULE, FLAG_STRICT_HYPHEN);
+  for (const sp of spellings) {
+    for (const t of LATIN_SURNAME_TITLES) out.add(`${t} ${sp}`, SURNAME_RULE, FLAG_STRICT_HYPHEN);
+    // Interpreters' mixed script: `Hwang-bo 씨`, `Kim 선생님`.
+    for (const t of ['씨', '선생', '선생님', '동무']) out.add(`${sp} ${t}`, SURNAME_RULE, FLAG_SHORT_HANGUL);
+  }
 }
 
 function hangulFamilyForms(family: string): string[] {
@@ -218,9 +223,10 @@ function addHangulFromLatin(out: VariantSet, families: readonly string[], splits
         out.add(`${family} ${given}`, 'person.hangul.from-latin', flag);
       }
     }
-    // The given name alone only in its most likely Hangul form (most frequent syllables).
-    const likely = perSyllable.map((c) => c[0].spelling).join('');
-    if (likely.length >= 2) out.add(likely, 'person.hangul.given', likely.length <= 2 ? FLAG_SHORT_HANGUL : 0);
+    // The given name alone only in its two most likely Hangul forms (most frequent syllables).
+    for (const likely of combinations(perSyllable.map((c) => c.slice(0, 2))).slice(0, 2).map((g) => g.join(''))) {
+      if (likely.length >= 2) out.add(likely, 'person.hangul.given', likely.length <= 2 ? FLAG_SHORT_HANGUL : 0);
+    }
   }
 }
 
@@ -333,6 +339,8 @@ export function placeVariants(rawName: string): NameVariant[] {
   if (name.length === 0) return out.list;
   if (!containsHangul(name)) {
     out.add(name, 'place.latin', 0);
+    addHangulForLatinPlace(out, name);
+    if (!/\s/.test(name)) for (const suffix of ['City', 'County', 'si', 'gun']) out.add(`${name} ${suffix}`, 'place.latin', 0);
     const words = name.split(' ');
     let acc: string[] = [''];
     for (const word of words) {
@@ -373,6 +381,16 @@ export function placeVariants(rawName: string): NameVariant[] {
   if (name.includes(' ') && isHangulWord(name.replace(/ /g, ''))) addMultiWordPlace(out, name.split(' '));
   const countSyllables = (s: string): number => s.replace(/ /g, '').length;
   for (const form of hangulForms) out.add(form, 'place.hangul', countSyllables(form) <= 2 ? FLAG_SHORT_HANGUL : 0);
+  // A name registered without its administrative suffix is also written with one (`회령` → `회령시`, `Hoeryong City`).
+  if (stems.length === 0 && !name.includes(' ') && isHangulWord(name)) {
+    for (const [suffix, english] of PLAIN_PLACE_SUFFIXES) {
+      out.add(name + suffix, 'place.hangul', 0);
+      for (const r of romanisedWords(name).slice(0, FORMS_PER_WORD)) {
+        out.add(`${r} ${english}`, 'place.latin', 0);
+        out.add(`${r}-${romanisedWords(suffix)[0]}`, 'place.latin', 0);
+      }
+    }
+  }
   for (const [stem] of stems) out.add(stem, 'place.hangul', countSyllables(stem) <= 2 ? FLAG_SHORT_HANGUL : 0);
   if (isHangulWord(name.replace(/ /g, ''))) {
     for (const form of hangulForms) for (const r of romanisedWords(form)) out.add(r, 'place.latin', 0);
@@ -385,6 +403,31 @@ export function placeVariants(rawName: string): NameVariant[] {
     }
   }
   return out.list;
+}
+
+/** Suffixes added to a Hangul place registered without one. */
+const PLAIN_PLACE_SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['시', 'City'],
+  ['군', 'County'],
+];
+
+/**
+ * A place registered only in romanised form (`Hyesan`, `Hyesan City`) written in Hangul: the most
+ * likely Hangul syllables for each romanised syllable (at most 2 each), with and without `시`/`군`.
+ * The gazetteer (src/redaction/redaction-inputs.service.ts) adds the exact spellings it knows.
+ */
+function addHangulForLatinPlace(out: VariantSet, name: string): void {
+  const stem = name.replace(/[\s-]+(?:city|county|si|gun|province|do)$/i, '');
+  if (/\s/.test(stem)) return;
+  const splits = syllabifyLatin(stem, 1);
+  if (splits.length === 0 || splits[0].length < 2 || splits[0].length > 4) return;
+  const perSyllable = splits[0].map((syl) => hangulForLatinStandard(syl).slice(0, 2).map((h) => ({ key: h, spelling: h })));
+  if (perSyllable.some((c) => c.length === 0)) return;
+  for (const combo of combinations(perSyllable)) {
+    const h = combo.join('');
+    out.add(h, 'place.hangul.from-latin', h.length <= 2 ? FLAG_SHORT_HANGUL : 0);
+    for (const [suffix] of PLAIN_PLACE_SUFFIXES) out.add(h + suffix, 'place.hangul.from-latin', 0);
+  }
 }
 
 /** Romanised forms kept per word when combining the words of a multi-word place. */
@@ -406,7 +449,7 @@ function placeWordForms(word: string): { hangul: string[]; latin: string[] } {
     const rokSuffix = applyInitialSoundRule(suffix[0]) + suffix.slice(1);
     if (rokSuffix !== suffix) for (const h of [...hangul]) if (h.endsWith(suffix)) hangul.push(h.slice(0, -suffix.length) + rokSuffix);
     for (const r of romanisedWords(stem).slice(0, FORMS_PER_WORD)) {
-      latin.push(`${r} ${english}`, `${r} ${english.replace(/'/g, '')}`, `${r}-${romanisedWords(suffix)[0]}`);
+      latin.push(`${r} ${english}`, `${r} ${english.replace(/'/g, '')}`, `${r} ${english.replace(/'/g, '\u2019')}`, `${r}-${romanisedWords(suffix)[0]}`);
       if (stem.length >= 2) latin.push(r);
     }
     break;
@@ -435,6 +478,7 @@ function addMultiWordPlace(out: VariantSet, words: readonly string[]): void {
   const latinLists = forms.map((f) => f.latin);
   for (const v of combine(hangulLists, ' ')) out.add(v, 'place.hangul', 0);
   for (const v of combine(latinLists, ' ')) out.add(v, 'place.latin', 0);
+  for (const v of combine(latinLists, ', ')) out.add(v, 'place.latin', 0);
   const reversed = [...latinLists].reverse();
   for (const v of combine(reversed, ', ')) out.add(v, 'place.latin', 0);
   for (const v of combine(reversed, ' ')) out.add(v, 'place.latin', 0);
@@ -444,14 +488,15 @@ function addMultiWordPlace(out: VariantSet, words: readonly string[]): void {
 }
 
 /**
- * Places at city level or above (capitals, provinces, large cities, countries): a registered
+ * Places at city level or above (capitals, provinces, the large cities — in the DPRK those of
+ * roughly half a million people or more — and countries): a registered
  * person's birthplace or current location written as one of these identifies only together with
  * a context that says it is theirs (README.md, "Broad places").
  */
 export const BROAD_PLACES_HANGUL: readonly string[] = [
   '서울', '부산', '인천', '대구', '대전', '광주', '울산', '세종', '수원', '고양', '용인', '창원', '성남', '청주', '전주', '천안', '안산', '제주',
   '경기', '강원', '충청', '충북', '충남', '전라', '전북', '전남', '경상', '경북', '경남',
-  '평양', '남포', '함흥', '청진', '신의주', '원산', '개성', '사리원', '해주', '강계', '혜산', '라선', '나선', '평성', '김책',
+  '평양', '남포', '함흥', '청진', '신의주', '원산', '개성',
   '평안', '평안북', '평안남', '황해', '황해북', '황해남', '함경', '함경북', '함경남', '자강', '량강', '양강',
   '한국', '남한', '대한민국', '북한', '조선', '중국', '러시아', '일본', '미국', '영국', '태국', '몽골', '라오스', '베트남',
   '북경', '베이징', '상해', '상하이', '심양', '선양', '연길', '옌지', '단동', '단둥', '장춘', '하얼빈', '대련', '다롄', '길림', '지린', '료녕', '요녕', '랴오닝', '흑룡강', '블라디보스토크',

@@ -194,7 +194,7 @@ describe('class 4: registered places in the other script', () => {
   it.each([
     ['She was born in Hoeryong.', 'Hoeryong'],
     ['She was born in Hoeryŏng.', 'Hoeryŏng'],
-    ['She was born in Hoeryeong City.', 'Hoeryeong'],
+    ['She was born in Hoeryeong City.', 'Hoeryeong City'],
     ['회령에서 태어났다.', '회령'],
     ['They lived in Namyang workers district, Onsong county until 2009.', 'Namyang workers district, Onsong county'],
     ["They lived in Namyang Workers' District, Onsong County.", "Namyang Workers' District, Onsong County"],

@@ -36,7 +36,7 @@ const KOREAN =
  * validity checks gate detection without a label, never with one.
  */
 const LABELLED_VALUE =
-  /(?:coordinates?|coords?|GPS|lat(?:itude)?\s*\/\s*lon(?:g(?:itude)?)?|좌표|위치\s*좌표|坐标|经纬度)\s*[:：=]\s*((?:[NSEWnsew북남동서위경도분초]\s?)*[-+]?\d[\d\s°º'′’"″.,;:\-+NSEWnsew북남동서위경도분초]*[\d°º'′’"″NSEWnsew도분초])/g;
+  /(?:coordinates?|coords?|GPS|lat(?:itude)?\s*\/\s*lon(?:g(?:itude)?)?|좌표|위치\s*좌표|坐标|经纬度)\s*[:：=]\s*((?:[NSEWnsew북남동서위경도분초]\s?)*[-+]?\d[\d\s°º'′’"″.,;:\-+NSEWnsew북남동서위경도분초]*[\d°º'′’"″NSEWnsew도분초])/gi;
 const LABEL = /coordinates?|coords?|GPS|lat(?:itude)?\b|long(?:itude)?\b|lon\b|location|position|좌표|위도|경도|위치|坐标|经纬度|緯度/i;
 
 function decimals(s: string): number {

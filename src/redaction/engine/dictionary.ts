@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AhoCorasick } from 'src/redaction/engine/matcher';
-import { customTermVariants, isBroadPlace, NameVariant, personVariants, placeVariants } from 'src/redaction/engine/name-variants';
+import { customTermVariants, isBroadPlace, NameVariant, personVariants, placeVariants, surnameReferenceVariants } from 'src/redaction/engine/name-variants';
 import { parseRegisteredDate, RegisteredDate } from 'src/redaction/engine/registered-dates';
 import { charsToIntern, FIRST_INTERNED_SYMBOL, SYM_BREAK, SYM_SEP, SymbolReader } from 'src/redaction/engine/normalise';
 import { Category, DictionaryInput, isCategory, RedactionInputError } from 'src/redaction/engine/types';
@@ -26,6 +26,11 @@ export interface DictionaryEntry {
   ref: string | undefined;
   /** The ref is logged but never written into the redacted text (see PersonEntry.privateRef). */
   privateRef: boolean;
+  /**
+   * Surname references shared by several registered people (`김 씨` when two Kims are registered):
+   * all their refs, sorted; the span gets them as `candidateRefs` and no `ref`.
+   */
+  refs?: readonly string[];
 }
 
 export interface CompiledDictionary {
@@ -172,10 +177,27 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
   const canonical = canonicaliseDictionary(input);
   const entries: DictionaryEntry[] = [];
   const variantsByEntry: NameVariant[][] = [];
+  // Surname references (`김 씨`, `Mr. Kim`) come from the names only, never from aliases (`여우` is not
+  // 여 + 우), and are added once per surname (its Hangul forms, 이/리 together) with every person who has it.
+  const bySurname = new Map<string, { forms: string[]; refs: Set<string>; privateRef: boolean }>();
   for (const p of canonical.people) {
     entries.push({ kind: 'person', category: 'person', ref: p.ref, privateRef: p.privateRef });
-    // Surname references (`김 씨`, `Mr. Kim`) come from the names only, never from aliases (`여우` is not 여 + 우).
-    variantsByEntry.push([...p.names.flatMap((n) => personVariants(n, { surnameReferences: true })), ...p.aliases.flatMap((n) => personVariants(n))]);
+    const surnames: string[] = [];
+    variantsByEntry.push([...p.names.flatMap((n) => personVariants(n, { surnames })), ...p.aliases.flatMap((n) => personVariants(n))]);
+    const forms = [...new Set(surnames)].sort(compareStrings);
+    if (forms.length === 0) continue;
+    const key = forms.join('|');
+    const group = bySurname.get(key) ?? { forms, refs: new Set<string>(), privateRef: false };
+    group.refs.add(p.ref);
+    group.privateRef ||= p.privateRef;
+    bySurname.set(key, group);
+  }
+  for (const key of [...bySurname.keys()].sort(compareStrings)) {
+    const group = bySurname.get(key) as { forms: string[]; refs: Set<string>; privateRef: boolean };
+    const refs = [...group.refs].sort(compareStrings);
+    if (refs.length === 1) entries.push({ kind: 'person', category: 'person', ref: refs[0], privateRef: group.privateRef });
+    else entries.push({ kind: 'person', category: 'person', ref: undefined, privateRef: false, refs });
+    variantsByEntry.push(surnameReferenceVariants(group.forms));
   }
   for (const p of canonical.places) {
     entries.push({ kind: 'place', category: 'place', ref: p.ref, privateRef: false });

@@ -135,6 +135,13 @@ export const LATIN_SURNAME_TITLES: readonly string[] = ['Mr', 'Mr.', 'Mrs', 'Mrs
 /** Rule of a surname reference (`김 씨`, `Mr. Choi`). */
 export const SURNAME_RULE = 'person.surname';
 
+/** Surname references (`김 씨`, `Mr. Kim` …) for every form and spelling of one family name (its Hangul forms). */
+export function surnameReferenceVariants(hangulFamilies: readonly string[]): NameVariant[] {
+  const out = new VariantSet();
+  addSurnameReferences(out, hangulFamilies);
+  return out.list;
+}
+
 /** `김 씨`, `김씨`, `리 동무` … and `Mr. Kim`, `Ms Gim` … for every form and spelling of a family name. */
 function addSurnameReferences(out: VariantSet, hangulFamilies: readonly string[]): void {
   for (const f of hangulFamilies) {
@@ -168,9 +175,9 @@ function hangulGivenForms(given: string): string[] {
   return rok === given ? [given] : [given, rok];
 }
 
-function addHangulPerson(out: VariantSet, family: string, given: string, surnameReferences: boolean): void {
+function addHangulPerson(out: VariantSet, family: string, given: string, surnames: string[] | null): void {
   const families = hangulFamilyForms(family);
-  if (surnameReferences) addSurnameReferences(out, families);
+  surnames?.push(...families);
   const givens = hangulGivenForms(given);
   for (const f of families) {
     for (const g of givens) {
@@ -239,7 +246,7 @@ function joinCompoundSurname(tokens: string[]): string[] {
   return tokens;
 }
 
-function addLatinPerson(out: VariantSet, name: string, surnameReferences: boolean): void {
+function addLatinPerson(out: VariantSet, name: string, surnames: string[] | null): void {
   const tokens = joinCompoundSurname(name.split(/[\s,]+/).filter((t) => t.length > 0));
   if (tokens.length >= 2) {
     const firstIsFamily = surnamesForLatin(tokens[0]).length > 0;
@@ -249,7 +256,7 @@ function addLatinPerson(out: VariantSet, name: string, surnameReferences: boolea
       const givenTokens = firstIsFamily ? tokens.slice(1) : tokens.slice(0, -1);
       const familySpellings = [foldLetters(family), ...surnamesForLatin(family).flatMap((h) => surnameSpellings(h))];
       out.add(name, 'person.latin', FLAG_STRICT_HYPHEN);
-      if (surnameReferences) addSurnameReferences(out, surnamesForLatin(family).flatMap((h) => hangulFamilyForms(h)));
+      surnames?.push(...surnamesForLatin(family).flatMap((h) => hangulFamilyForms(h)));
       const splits = latinGivenSyllables(givenTokens);
       for (const given of splits) addKoreanLatin(out, familySpellings, given);
       addHangulFromLatin(out, surnamesForLatin(family), splits);
@@ -288,12 +295,12 @@ function romanisedWords(hangul: string): string[] {
 }
 
 /**
- * Variants of one registered person name or alias. With `surnameReferences` (names, not aliases),
- * also the family name with a title (`김 씨`, `Mr. Kim`): several registered people sharing the
- * surname make such a span ambiguous (label, flagged for review; README.md, "Surname references").
+ * Variants of one registered person name or alias. With `surnames` (names, not aliases), the
+ * Hangul forms of the family name are appended to it: the dictionary groups people by surname and
+ * adds the surname references (`김 씨`, `Mr. Kim`) once per surname (surnameReferenceVariants).
  */
-export function personVariants(rawName: string, options: { surnameReferences?: boolean } = {}): NameVariant[] {
-  const surnameReferences = options.surnameReferences ?? false;
+export function personVariants(rawName: string, options: { surnames?: string[] } = {}): NameVariant[] {
+  const surnameReferences = options.surnames ?? null;
   const name = normaliseInput(rawName);
   const out = new VariantSet();
   if (name.length === 0) return out.list;

@@ -5,12 +5,14 @@ import { DataSource } from 'typeorm';
 import { CaseKeysService } from 'src/cases/case-keys.service';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { PersonEntity } from 'src/people/entities/person.entity';
+import { placeNameKey } from 'src/places/place-names';
 import { identityAad } from 'src/people/identity-aad';
 import type { PersonIdentityDto } from 'src/people/dto/person.dto';
 import { RedactionProfileEntity } from 'src/redaction/entities/redaction-profile.entity';
 import { RedactionTermEntity } from 'src/redaction/entities/redaction-term.entity';
 import { BUILT_IN_PROFILES, defineProfile, dictionaryVersion, ENGINE_VERSION, keptIdentifyingCategories, RedactionInputError, resolveProfile, type BuiltInProfileName, type Category, type DictionaryInput, type ProfileSpec, type RedactionProfile } from 'src/redaction/engine';
 import { profileFingerprint } from 'src/redaction/engine/profiles';
+import { parseRegisteredDate } from 'src/redaction/engine/registered-dates';
 
 export const termAad = (termId: string) => `redaction-term:${termId}`;
 
@@ -37,7 +39,7 @@ export class RedactionInputsService {
     const key = await this.keys.dataKey(caseId);
     const people = await this.dataSource.getRepository(PersonEntity).createQueryBuilder('p').addSelect('p.identitySealed')
       .where('p.case_id = :caseId AND p.identity_sealed IS NOT NULL', { caseId }).orderBy('p.code').getMany();
-    const dictionary: DictionaryInput = { people: [], places: [], customTerms: [] };
+    const dictionary: DictionaryInput = { people: [], places: [], customTerms: [], dates: [] };
     for (const person of people) {
       const identity = await this.keys.open<PersonIdentityDto>(caseId, person.identitySealed as Buffer, identityAad(person.id));
       const names = [...(identity.namesHangul ?? []), ...(identity.namesRomanised ?? [])].filter((n) => n.trim());
@@ -50,9 +52,17 @@ export class RedactionInputsService {
       for (const [i, relative] of (identity.relatives ?? []).entries()) {
         if (relative.name?.trim()) dictionary.people.push({ ref: `${person.code}.R${i + 1}`, category: 'person', names: [relative.name], privateRef: true });
       }
+      // Places are expanded into both scripts by the engine (`place: true`) and through the
+      // gazetteer: every spelling the gazetteer knows for the same place (`Hoeryong` ↔ 회령).
       for (const [suffix, value] of [['BP', identity.birthplace], ['LOC', identity.currentLocation]] as const) {
-        if (value?.trim()) dictionary.customTerms?.push({ term: value, category: 'custom', ref: `${person.code}.${suffix}`, privateRef: true });
+        if (!value?.trim()) continue;
+        for (const term of [value, ...(await this.gazetteerSpellings(value))]) {
+          dictionary.customTerms?.push({ term, category: 'custom', ref: `${person.code}.${suffix}`, privateRef: true, place: true });
+        }
       }
+      // A registered date of birth is found in every written format anywhere in the text.
+      const birthDate = identity.birthDate?.date;
+      if (birthDate && parseRegisteredDate(birthDate)) dictionary.dates?.push({ ref: `${person.code}.DOB`, date: birthDate, category: 'date-of-birth', privateRef: true });
       for (const [i, contact] of (identity.contacts ?? []).entries()) {
         const category: Category = contact.kind === 'phone' ? 'phone' : contact.kind === 'email' ? 'email' : contact.kind === 'messaging' ? 'handle' : 'custom';
         if (contact.value?.trim()) dictionary.customTerms?.push({ term: contact.value, category, ref: `${person.code}.C${i + 1}`, privateRef: true });
@@ -62,7 +72,7 @@ export class RedactionInputsService {
       .where('t.case_id = :caseId', { caseId }).orderBy('t.ref').getMany();
     for (const term of terms) {
       const text = await this.keys.open<string>(caseId, term.termSealed, termAad(term.id));
-      if (term.category === 'place') dictionary.places?.push({ ref: term.ref, names: [text] });
+      if (term.category === 'place') dictionary.places?.push({ ref: term.ref, names: [text, ...(await this.gazetteerSpellings(text))] });
       else dictionary.customTerms?.push({ term: text, category: term.category as Category, ref: term.ref });
     }
     return {
@@ -70,6 +80,22 @@ export class RedactionInputsService {
       dictionaryVersion: dictionaryVersion(dictionary),
       pseudonymSecret: createHmac('sha256', key).update('sillok:redaction:pseudonym-secret').digest(),
     };
+  }
+
+  /**
+   * Every other spelling the gazetteer (public geography: place_names) has for the place whose
+   * name has the same search key as `value` (`Hoeryong` → 회령, 회령시, Hoeryŏng …); none when the
+   * gazetteer does not know it or the key is ambiguous (several places).
+   */
+  private async gazetteerSpellings(value: string): Promise<string[]> {
+    const key = placeNameKey(value);
+    if (!key) return [];
+    const rows: Array<{ place_id: string; name: string }> = await this.dataSource.query(
+      'SELECT n.place_id, n.name FROM place_names n WHERE n.place_id IN (SELECT place_id FROM place_names WHERE key = $1) ORDER BY n.name',
+      [key],
+    );
+    if (new Set(rows.map((r) => r.place_id)).size !== 1) return [];
+    return [...new Set(rows.map((r) => r.name))].filter((n) => n !== value.trim()).slice(0, 12);
   }
 
   /** A built-in profile by name, or a custom profile of the case. */

@@ -33,7 +33,15 @@ const APPROVABLE = new Set<RedactionStatus>(['proposed', 'returned']);
 interface StoredSpan { start: number; end: number; category: string; replacement: string | null }
 
 function mapProfile(profile: RedactionProfile, builtIn: boolean): ProfileDto {
-  return { name: profile.name, builtIn, actions: { ...profile.actions }, labels: { ...profile.labels }, neutraliseParticles: profile.neutraliseParticles };
+  return {
+    name: profile.name,
+    builtIn,
+    actions: { ...profile.actions },
+    labels: { ...profile.labels },
+    neutraliseParticles: profile.neutraliseParticles,
+    ambiguousWords: profile.ambiguousWords ?? 'redact',
+    broadPlaces: profile.broadPlaces ?? 'always',
+  };
 }
 
 @Injectable()

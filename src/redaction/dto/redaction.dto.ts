@@ -1,3 +1,4 @@
+import { AMBIGUOUS_WORDS_CHOICES, BROAD_PLACES_CHOICES, type AmbiguousWordsChoice, type BroadPlacesChoice } from 'src/redaction/engine/profiles';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
@@ -86,7 +87,8 @@ export class RedactionDto extends RedactionSummaryDto {
   @ApiProperty({
     type: Object,
     isArray: true,
-    description: 'Span log. full: offsets in the original and in the output, category, rule, action, replacement, pseudonym refs. ' +
+    description: 'Span log. full: offsets in the original and in the output, category, rule, action, replacement, pseudonym refs; ' +
+      'ambiguous: true (with ambiguity common-word | shared-surname) on spans the review screen should highlight. ' +
       'generic (no identity clearance): output offsets and category only — no refs, no original offsets or lengths, no rule names',
   })
   spans: JsonObject[];
@@ -150,6 +152,10 @@ export class CreateProfileDto {
   @ApiPropertyOptional({ description: `Per category (${CATEGORIES.join(', ')}): ${ACTIONS.join(' | ')}`, example: { place: 'keep' } }) @IsOptional() @IsObject() actions?: Record<string, string>;
   @ApiPropertyOptional({ example: { person: '[WITNESS]' } }) @IsOptional() @IsObject() labels?: Record<string, string>;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() neutraliseParticles?: boolean;
+  @ApiPropertyOptional({ enum: AMBIGUOUS_WORDS_CHOICES, description: 'A registered name that is also an ordinary word (강철 "steel"): redact it, or keep it and flag it (span ambiguous: true). Default: from base' })
+  @IsOptional() @IsIn([...AMBIGUOUS_WORDS_CHOICES], { message: `ambiguousWords must be one of: ${AMBIGUOUS_WORDS_CHOICES.join(', ')}` }) ambiguousWords?: AmbiguousWordsChoice;
+  @ApiPropertyOptional({ enum: BROAD_PLACES_CHOICES, description: 'A birthplace or current location at city level or above (서울): redacted only where the text says it is the person\'s (context) or everywhere (always). Default: from base' })
+  @IsOptional() @IsIn([...BROAD_PLACES_CHOICES], { message: `broadPlaces must be one of: ${BROAD_PLACES_CHOICES.join(', ')}` }) broadPlaces?: BroadPlacesChoice;
 }
 
 export class ProfileDto {
@@ -158,4 +164,6 @@ export class ProfileDto {
   @ApiProperty({ type: Object }) actions: Record<string, string>;
   @ApiProperty({ type: Object }) labels: Record<string, string>;
   @ApiProperty() neutraliseParticles: boolean;
+  @ApiProperty({ enum: AMBIGUOUS_WORDS_CHOICES }) ambiguousWords: AmbiguousWordsChoice;
+  @ApiProperty({ enum: BROAD_PLACES_CHOICES }) broadPlaces: BroadPlacesChoice;
 }

@@ -7,6 +7,7 @@
  * attributed to it (`ref` set, `refFromContext` true, `candidateRefs` kept). Otherwise it stays
  * unattributed, and a pseudonym profile shows the category label rather than guess a code.
  */
+import { SURNAME_RULE } from 'src/redaction/engine/name-variants';
 import { DetectedSpan, makeSpan } from 'src/redaction/engine/types';
 
 export function attributeByContext(spans: DetectedSpan[]): DetectedSpan[] {
@@ -26,7 +27,8 @@ export function attributeByContext(spans: DetectedSpan[]): DetectedSpan[] {
     named.set(s.category, set);
   }
   return spans.map((s) => {
-    if (s.ref !== undefined || !s.candidateRefs) return s;
+    // A surname shared by several registered people (`김 씨`) is not guessed from a full name elsewhere.
+    if (s.ref !== undefined || !s.candidateRefs || s.rule === SURNAME_RULE) return s;
     const known = named.get(s.category);
     if (!known) return s;
     let found: string | undefined;

@@ -19,7 +19,7 @@
  *   `person.latin.given-spaced`); hyphenated or joined (`Chol-su`, `Cholsu`) they always count.
  */
 import { CompiledDictionary } from 'src/redaction/engine/dictionary';
-import { FLAG_GIVEN_ALONE, FLAG_HANGUL_FULL_NAME, FLAG_NO_INTERNAL_SPACE, FLAG_SHORT_HANGUL, FLAG_STRICT_HYPHEN } from 'src/redaction/engine/name-variants';
+import { FLAG_GIVEN_ALONE, FLAG_HANGUL_FULL_NAME, FLAG_NO_INTERNAL_SPACE, FLAG_SHORT_HANGUL, FLAG_STRICT_HYPHEN, SURNAME_RULE } from 'src/redaction/engine/name-variants';
 import * as normalise from 'src/redaction/engine/normalise';
 import { SymbolReader } from 'src/redaction/engine/normalise';
 import * as particles from 'src/redaction/engine/particles';
@@ -167,6 +167,46 @@ function isFullNameRule(rule: string): boolean {
   return rule.startsWith('person.') && !rule.includes('.given');
 }
 
+/**
+ * Drops surname references (`Mr. Kim`, `김 씨`) that overlap a longer person match (`Mr. Kim
+ * Chol-su`: the full name is the detection; a cut-off `Mr.` would otherwise be redacted alone).
+ */
+export function dropSurnamesInsideNames(out: DetectedSpan[]): void {
+  let any = false;
+  for (const s of out) {
+    if (s.rule === SURNAME_RULE) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return;
+  // Person names by start; the longest one bounds how far back an overlapping name may start.
+  const names = out.filter((s) => s.category === 'person' && s.rule !== SURNAME_RULE).sort((a, b) => a.start - b.start);
+  let longest = 0;
+  for (const n of names) if (n.end - n.start > longest) longest = n.end - n.start;
+  const insideLonger = (s: DetectedSpan): boolean => {
+    // Last name starting before s.end (binary search), then back while it may still overlap.
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid].start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0 && names[j].start > s.start - longest; j--) {
+      const n = names[j];
+      if (n.end > s.start && n.end - n.start > s.end - s.start) return true;
+    }
+    return false;
+  };
+  let w = 0;
+  for (const s of out) {
+    if (s.rule === SURNAME_RULE && insideLonger(s)) continue;
+    out[w++] = s;
+  }
+  out.length = w;
+}
+
 /** Appends every dictionary match in `text` that passes the boundary rules to `out` (unresolved). */
 export function scanDictionary(text: string, dict: CompiledDictionary, out: DetectedSpan[]): void {
   const from = out.length;
@@ -191,6 +231,17 @@ function dropUnsupportedSpacedGiven(out: DetectedSpan[], from: number, spaced: n
     if (s.rule !== SPACED_GIVEN_RULE || (s.ref !== undefined && fullyNamed.has(s.ref))) out[w++] = s;
   }
   out.length = w;
+}
+
+/** Adds `ref` to a span's ref (one) or candidate refs (several). */
+function poolRef(span: DetectedSpan, ref: string): void {
+  if (ref === span.ref) return;
+  if (span.candidateRefs) {
+    if (!span.candidateRefs.includes(ref)) span.candidateRefs.push(ref);
+  } else if (span.ref !== undefined) {
+    span.candidateRefs = [span.ref, ref];
+    span.ref = undefined;
+  } else span.ref = ref;
 }
 
 /** Appends matches to `out`; returns how many are spaced given names (SPACED_GIVEN_RULE). */
@@ -267,19 +318,16 @@ function scan(text: string, dict: CompiledDictionary, out: DetectedSpan[]): numb
             const other = out[k];
             if (other.category !== entry.category || (other.rule === SPACED_GIVEN_RULE) !== (rule === SPACED_GIVEN_RULE)) continue;
             if (rule < other.rule) other.rule = rule;
-            if (entry.ref !== undefined && entry.ref !== other.ref) {
-              if (other.candidateRefs) other.candidateRefs.push(entry.ref);
-              else if (other.ref !== undefined) {
-                other.candidateRefs = [other.ref, entry.ref];
-                other.ref = undefined;
-              } else other.ref = entry.ref;
-            }
+            if (entry.refs !== undefined) for (const r of entry.refs) poolRef(other, r);
+            else if (entry.ref !== undefined) poolRef(other, entry.ref);
             merged = true;
             break;
           }
           if (merged) continue;
           // Same shape for every candidate (V8 keeps the hot paths monomorphic).
-          out.push(makeSpan(start, end, entry.category, rule, entry.ref));
+          const span = makeSpan(start, end, entry.category, rule, entry.ref);
+          if (entry.refs !== undefined) span.candidateRefs = [...entry.refs];
+          out.push(span);
         }
         for (let k = firstOfPattern; k < out.length; k++) {
           const refs = out[k].candidateRefs;

@@ -75,6 +75,9 @@ describe('compileDictionary', () => {
     expect(d.entries.map((e) => [e.kind, e.ref])).toEqual([
       ['person', 'W-0001'],
       ['person', 'W-0003'],
+      // One surname-reference entry per surname (`김 씨`, `Mr. Kim`), with the people who have it.
+      ['person', 'W-0003'],
+      ['person', 'W-0001'],
       ['place', 'P-0001'],
       ['custom', undefined],
     ]);

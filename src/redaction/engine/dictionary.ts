@@ -7,12 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { AhoCorasick } from 'src/redaction/engine/matcher';
-import { customTermVariants, NameVariant, personVariants, placeVariants } from 'src/redaction/engine/name-variants';
+import { customTermVariants, isBroadPlace, NameVariant, personVariants, placeVariants, surnameReferenceVariants } from 'src/redaction/engine/name-variants';
+import { parseRegisteredDate, RegisteredDate } from 'src/redaction/engine/registered-dates';
 import { charsToIntern, FIRST_INTERNED_SYMBOL, SYM_BREAK, SYM_SEP, SymbolReader } from 'src/redaction/engine/normalise';
 import { Category, DictionaryInput, isCategory, RedactionInputError } from 'src/redaction/engine/types';
 
 /** Bumped whenever variant generation or matching, or the tokens written for a match, change. */
-export const ENGINE_VERSION = 'sillok-redaction-engine/2';
+export const ENGINE_VERSION = 'sillok-redaction-engine/3';
 
 const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
@@ -25,6 +26,11 @@ export interface DictionaryEntry {
   ref: string | undefined;
   /** The ref is logged but never written into the redacted text (see PersonEntry.privateRef). */
   privateRef: boolean;
+  /**
+   * Surname references shared by several registered people (`김 씨` when two Kims are registered):
+   * all their refs, sorted; the span gets them as `candidateRefs` and no `ref`.
+   */
+  refs?: readonly string[];
 }
 
 export interface CompiledDictionary {
@@ -33,6 +39,10 @@ export interface CompiledDictionary {
   readonly entries: readonly DictionaryEntry[];
   /** Refs of entries with `privateRef`: the pseudonym action writes a keyed token for them, never the ref. */
   readonly privateRefs: ReadonlySet<string>;
+  /** Refs of place terms (birthplace, current location) at city level or above: redacted only where they describe the person. */
+  readonly broadRefs: ReadonlySet<string>;
+  /** Registered dates (dates of birth), found in any written format. */
+  readonly dates: readonly RegisteredDate[];
   /** Number of generated variant strings (before folding duplicates). */
   readonly variantCount: number;
   /** Number of distinct normalised patterns in the automaton. */
@@ -58,7 +68,8 @@ export interface CompiledDictionary {
 interface CanonicalDictionary {
   people: Array<{ ref: string; names: string[]; aliases: string[]; privateRef: boolean }>;
   places: Array<{ ref: string; names: string[] }>;
-  customTerms: Array<{ term: string; category: Category; ref: string | null; privateRef: boolean }>;
+  customTerms: Array<{ term: string; category: Category; ref: string | null; privateRef: boolean; place?: true }>;
+  dates?: Array<{ date: string; ref: string; privateRef: boolean }>;
 }
 
 function compareStrings(x: string, y: string): number {
@@ -112,7 +123,7 @@ export function canonicaliseDictionary(input: DictionaryInput): CanonicalDiction
     return { ref, names: cleanNames(p.names, `dictionary.places[${i}].names`) };
   });
   if (input.customTerms !== undefined && !Array.isArray(input.customTerms)) throw new RedactionInputError('dictionary.customTerms', 'must be an array');
-  const terms = new Map<string, { term: string; category: Category; ref: string | null; privateRef: boolean }>();
+  const terms = new Map<string, { term: string; category: Category; ref: string | null; privateRef: boolean; place?: true }>();
   (input.customTerms ?? []).forEach((t, i) => {
     const [term] = cleanNames([t?.term], `dictionary.customTerms[${i}].term`);
     if (!term) throw new RedactionInputError(`dictionary.customTerms[${i}].term`, 'must be a non-empty string');
@@ -120,14 +131,30 @@ export function canonicaliseDictionary(input: DictionaryInput): CanonicalDiction
     const ref = t.ref === undefined ? null : checkRef(t.ref, `dictionary.customTerms[${i}].ref`);
     const privateRef = checkPrivate(t.privateRef, `dictionary.customTerms[${i}].privateRef`);
     if (privateRef && ref === null) throw new RedactionInputError(`dictionary.customTerms[${i}].privateRef`, 'needs a ref');
-    const key = `${t.category}\u0000${term}\u0000${ref ?? ''}`;
+    const place = checkPrivate(t.place, `dictionary.customTerms[${i}].place`);
+    const key = `${t.category}\u0000${term}\u0000${ref ?? ''}\u0000${place ? 'place' : ''}`;
     // The same term listed twice, once private: private wins (never the less protective).
-    terms.set(key, { term, category: t.category, ref, privateRef: privateRef || (terms.get(key)?.privateRef ?? false) });
+    const value: { term: string; category: Category; ref: string | null; privateRef: boolean; place?: true } = { term, category: t.category, ref, privateRef: privateRef || (terms.get(key)?.privateRef ?? false) };
+    // Only present when set, so that dictionaries without place terms keep their canonical form.
+    if (place) value.place = true;
+    terms.set(key, value);
+  });
+  if (input.dates !== undefined && !Array.isArray(input.dates)) throw new RedactionInputError('dictionary.dates', 'must be an array');
+  const dates = new Map<string, { date: string; ref: string; privateRef: boolean }>();
+  (input.dates ?? []).forEach((d, i) => {
+    const ref = checkRef(d?.ref, `dictionary.dates[${i}].ref`);
+    if (typeof d.date !== 'string' || !parseRegisteredDate(d.date)) throw new RedactionInputError(`dictionary.dates[${i}].date`, 'must be a valid YYYY-MM-DD or YYYY-MM date');
+    if (d.category !== undefined && d.category !== 'date-of-birth') throw new RedactionInputError(`dictionary.dates[${i}].category`, "must be 'date-of-birth'");
+    const privateRef = checkPrivate(d.privateRef, `dictionary.dates[${i}].privateRef`);
+    const key = `${d.date}\u0000${ref}`;
+    dates.set(key, { date: d.date, ref, privateRef: privateRef || (dates.get(key)?.privateRef ?? false) });
   });
   return {
     people: people.sort((x, y) => compareStrings(x.ref, y.ref)),
     places: places.sort((x, y) => compareStrings(x.ref, y.ref)),
     customTerms: [...terms.entries()].sort((x, y) => compareStrings(x[0], y[0])).map(([, v]) => v),
+    // Absent when empty, so that dictionaries without dates keep their canonical form.
+    ...(dates.size > 0 ? { dates: [...dates.entries()].sort((x, y) => compareStrings(x[0], y[0])).map(([, v]) => v) } : {}),
   };
 }
 
@@ -150,18 +177,45 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
   const canonical = canonicaliseDictionary(input);
   const entries: DictionaryEntry[] = [];
   const variantsByEntry: NameVariant[][] = [];
+  // Surname references (`김 씨`, `Mr. Kim`) come from the names only, never from aliases (`여우` is not
+  // 여 + 우), and are added once per surname (its Hangul forms, 이/리 together) with every person who has it.
+  const bySurname = new Map<string, { forms: string[]; refs: Set<string>; privateRef: boolean }>();
   for (const p of canonical.people) {
     entries.push({ kind: 'person', category: 'person', ref: p.ref, privateRef: p.privateRef });
-    variantsByEntry.push([...p.names, ...p.aliases].flatMap((n) => personVariants(n)));
+    const surnames: string[] = [];
+    variantsByEntry.push([...p.names.flatMap((n) => personVariants(n, { surnames })), ...p.aliases.flatMap((n) => personVariants(n))]);
+    const forms = [...new Set(surnames)].sort(compareStrings);
+    if (forms.length === 0) continue;
+    const key = forms.join('|');
+    const group = bySurname.get(key) ?? { forms, refs: new Set<string>(), privateRef: false };
+    group.refs.add(p.ref);
+    group.privateRef ||= p.privateRef;
+    bySurname.set(key, group);
+  }
+  for (const key of [...bySurname.keys()].sort(compareStrings)) {
+    const group = bySurname.get(key) as { forms: string[]; refs: Set<string>; privateRef: boolean };
+    const refs = [...group.refs].sort(compareStrings);
+    if (refs.length === 1) entries.push({ kind: 'person', category: 'person', ref: refs[0], privateRef: group.privateRef });
+    else entries.push({ kind: 'person', category: 'person', ref: undefined, privateRef: false, refs });
+    variantsByEntry.push(surnameReferenceVariants(group.forms));
   }
   for (const p of canonical.places) {
     entries.push({ kind: 'place', category: 'place', ref: p.ref, privateRef: false });
     variantsByEntry.push(p.names.flatMap((n) => placeVariants(n)));
   }
+  const broadRefs = new Set<string>();
   for (const t of canonical.customTerms) {
+    if (t.place) {
+      // Boundary rules of a place (short Hangul names need a place suffix), category and ref of the term.
+      entries.push({ kind: 'place', category: t.category, ref: t.ref ?? undefined, privateRef: t.privateRef });
+      variantsByEntry.push(placeVariants(t.term));
+      if (t.ref !== null && isBroadPlace(t.term)) broadRefs.add(t.ref);
+      continue;
+    }
     entries.push({ kind: 'custom', category: t.category, ref: t.ref ?? undefined, privateRef: t.privateRef });
     variantsByEntry.push(customTermVariants(t.term));
   }
+  const dates: RegisteredDate[] = (canonical.dates ?? []).map((d) => ({ ...(parseRegisteredDate(d.date) as Omit<RegisteredDate, 'ref'>), ref: d.ref }));
 
   // Symbols for every character the variants use, in code point order (deterministic).
   const chars = new Set<number>();
@@ -235,7 +289,12 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
     version: versionOf(canonical),
     entries,
     // A ref shared by a private and a public entry counts as private.
-    privateRefs: new Set(entries.filter((e) => e.privateRef && e.ref !== undefined).map((e) => e.ref as string)),
+    privateRefs: new Set([
+      ...entries.filter((e) => e.privateRef && e.ref !== undefined).map((e) => e.ref as string),
+      ...(canonical.dates ?? []).filter((d) => d.privateRef).map((d) => d.ref),
+    ]),
+    broadRefs,
+    dates,
     variantCount,
     patternCount: patterns.length,
     automaton,

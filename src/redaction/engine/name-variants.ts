@@ -74,11 +74,11 @@ function combinations(syllables: readonly Options[]): string[][] {
   return acc;
 }
 
-/** One spelling per distinct key. */
+/** One spelling per distinct key (a hyphenated spelling, `hwang-bo`, is distinct from the joined one). */
 function repsByKey(spellings: readonly string[]): string[] {
   const seen = new Map<string, string>();
   for (const sp of spellings) {
-    const key = keyWord(sp);
+    const key = sp.split(/[-\s]+/).map((piece) => keyWord(piece)).join('-');
     if (key.length > 0 && !seen.has(key)) seen.set(key, sp);
   }
   return [...seen.values()];
@@ -121,6 +121,44 @@ function addKoreanLatin(out: VariantSet, familySpellings: readonly string[], giv
   }
 }
 
+/**
+ * Titles and honorifics written after a bare Korean surname (`김 씨`, `박 선생`, `최 반장`, `리 동무`):
+ * the span covers the surname and the title.
+ */
+export const HANGUL_SURNAME_TITLES: readonly string[] = [
+  '씨', '선생', '선생님', '동무', '동지', '반장', '아바이', '아바지', '아주머니', '아지미', '할머니', '할아버지', '여사', '양', '군',
+  '부장', '과장', '소장', '대장', '지도원', '보위원', '안전원', '목사', '집사', '교수', '기자', '사장', '영감', '노인',
+];
+/** Titles written before a romanised surname (`Mr. Choi`, `Mrs Pak`, `Ms. Kim`, `Dr Lee`). */
+export const LATIN_SURNAME_TITLES: readonly string[] = ['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Dr', 'Dr.', 'Mister', 'Madam', 'Madame'];
+
+/** Rule of a surname reference (`김 씨`, `Mr. Choi`). */
+export const SURNAME_RULE = 'person.surname';
+
+/** Surname references (`김 씨`, `Mr. Kim` …) for every form and spelling of one family name (its Hangul forms). */
+export function surnameReferenceVariants(hangulFamilies: readonly string[]): NameVariant[] {
+  const out = new VariantSet();
+  addSurnameReferences(out, hangulFamilies);
+  return out.list;
+}
+
+/** `김 씨`, `김씨`, `리 동무` … and `Mr. Kim`, `Ms Gim` … for every form and spelling of a family name. */
+function addSurnameReferences(out: VariantSet, hangulFamilies: readonly string[]): void {
+  for (const f of hangulFamilies) {
+    for (const t of HANGUL_SURNAME_TITLES) {
+      // 양 and 군 ("Miss", "young Mr") only after a space: joined they make words (남양, 정양, 이군).
+      if (t !== '양' && t !== '군') out.add(f + t, SURNAME_RULE, FLAG_SHORT_HANGUL);
+      out.add(`${f} ${t}`, SURNAME_RULE, FLAG_SHORT_HANGUL);
+    }
+  }
+  const spellings = repsByKey(hangulFamilies.flatMap((f) => surnameSpellings(f)));
+  for (const sp of spellings) {
+    for (const t of LATIN_SURNAME_TITLES) out.add(`${t} ${sp}`, SURNAME_RULE, FLAG_STRICT_HYPHEN);
+    // Interpreters' mixed script: `Hwang-bo 씨`, `Kim 선생님`.
+    for (const t of ['씨', '선생', '선생님', '동무']) out.add(`${sp} ${t}`, SURNAME_RULE, FLAG_SHORT_HANGUL);
+  }
+}
+
 function hangulFamilyForms(family: string): string[] {
   const forms = [family];
   const dprk = DPRK_SURNAME_FORMS[family];
@@ -137,8 +175,9 @@ function hangulGivenForms(given: string): string[] {
   return rok === given ? [given] : [given, rok];
 }
 
-function addHangulPerson(out: VariantSet, family: string, given: string): void {
+function addHangulPerson(out: VariantSet, family: string, given: string, surnames: string[] | null): void {
   const families = hangulFamilyForms(family);
+  surnames?.push(...families);
   const givens = hangulGivenForms(given);
   for (const f of families) {
     for (const g of givens) {
@@ -191,14 +230,24 @@ function addHangulFromLatin(out: VariantSet, families: readonly string[], splits
         out.add(`${family} ${given}`, 'person.hangul.from-latin', flag);
       }
     }
-    // The given name alone only in its most likely Hangul form (most frequent syllables).
-    const likely = perSyllable.map((c) => c[0].spelling).join('');
-    if (likely.length >= 2) out.add(likely, 'person.hangul.given', likely.length <= 2 ? FLAG_SHORT_HANGUL : 0);
+    // The given name alone only in its two most likely Hangul forms (most frequent syllables).
+    for (const likely of combinations(perSyllable.map((c) => c.slice(0, 2))).slice(0, 2).map((g) => g.join(''))) {
+      if (likely.length >= 2) out.add(likely, 'person.hangul.given', likely.length <= 2 ? FLAG_SHORT_HANGUL : 0);
+    }
   }
 }
 
-function addLatinPerson(out: VariantSet, name: string): void {
-  const tokens = name.split(/[\s,]+/).filter((t) => t.length > 0);
+/** `Hwang Bo Chun-hwa` / `Chun-hwa Seon U`: a two-syllable surname written as two words becomes one token. */
+function joinCompoundSurname(tokens: string[]): string[] {
+  const isCompound = (a: string, b: string) => surnamesForLatin(`${a}${b}`).some((h) => h.length === 2);
+  if (tokens.length >= 3 && isCompound(tokens[0], tokens[1])) return [`${tokens[0]}-${tokens[1]}`, ...tokens.slice(2)];
+  const n = tokens.length;
+  if (n >= 3 && isCompound(tokens[n - 2], tokens[n - 1])) return [...tokens.slice(0, n - 2), `${tokens[n - 2]}-${tokens[n - 1]}`];
+  return tokens;
+}
+
+function addLatinPerson(out: VariantSet, name: string, surnames: string[] | null): void {
+  const tokens = joinCompoundSurname(name.split(/[\s,]+/).filter((t) => t.length > 0));
   if (tokens.length >= 2) {
     const firstIsFamily = surnamesForLatin(tokens[0]).length > 0;
     const lastIsFamily = !firstIsFamily && surnamesForLatin(tokens[tokens.length - 1]).length > 0;
@@ -207,6 +256,7 @@ function addLatinPerson(out: VariantSet, name: string): void {
       const givenTokens = firstIsFamily ? tokens.slice(1) : tokens.slice(0, -1);
       const familySpellings = [foldLetters(family), ...surnamesForLatin(family).flatMap((h) => surnameSpellings(h))];
       out.add(name, 'person.latin', FLAG_STRICT_HYPHEN);
+      surnames?.push(...surnamesForLatin(family).flatMap((h) => hangulFamilyForms(h)));
       const splits = latinGivenSyllables(givenTokens);
       for (const given of splits) addKoreanLatin(out, familySpellings, given);
       addHangulFromLatin(out, surnamesForLatin(family), splits);
@@ -244,15 +294,20 @@ function romanisedWords(hangul: string): string[] {
   return acc;
 }
 
-/** Variants of one registered person name or alias. */
-export function personVariants(rawName: string): NameVariant[] {
+/**
+ * Variants of one registered person name or alias. With `surnames` (names, not aliases), the
+ * Hangul forms of the family name are appended to it: the dictionary groups people by surname and
+ * adds the surname references (`김 씨`, `Mr. Kim`) once per surname (surnameReferenceVariants).
+ */
+export function personVariants(rawName: string, options: { surnames?: string[] } = {}): NameVariant[] {
+  const surnameReferences = options.surnames ?? null;
   const name = normaliseInput(rawName);
   const out = new VariantSet();
   if (name.length === 0) return out.list;
   if (containsHangul(name)) {
     const parts = splitKoreanName(name, KNOWN_SURNAMES);
     if (parts) {
-      addHangulPerson(out, parts.family, parts.given);
+      addHangulPerson(out, parts.family, parts.given, surnameReferences);
     } else {
       const joined = name.replace(/ /g, '');
       const short = joined.length <= 2 ? FLAG_SHORT_HANGUL : 0;
@@ -264,7 +319,7 @@ export function personVariants(rawName: string): NameVariant[] {
     }
     return out.list;
   }
-  addLatinPerson(out, name);
+  addLatinPerson(out, name, surnameReferences);
   return out.list;
 }
 
@@ -272,6 +327,9 @@ export function personVariants(rawName: string): NameVariant[] {
 const ADMIN_SUFFIXES: ReadonlyArray<readonly [string, string]> = [
   ['로동자구', "workers' district"],
   ['노동자구', "workers' district"],
+  ['특별시', 'city'],
+  ['광역시', 'city'],
+  ['직할시', 'city'],
   ['구역', 'district'],
   ['군', 'county'],
   ['시', 'city'],
@@ -288,6 +346,8 @@ export function placeVariants(rawName: string): NameVariant[] {
   if (name.length === 0) return out.list;
   if (!containsHangul(name)) {
     out.add(name, 'place.latin', 0);
+    addHangulForLatinPlace(out, name);
+    if (!/\s/.test(name)) for (const suffix of ['City', 'County', 'si', 'gun']) out.add(`${name} ${suffix}`, 'place.latin', 0);
     const words = name.split(' ');
     let acc: string[] = [''];
     for (const word of words) {
@@ -325,8 +385,19 @@ export function placeVariants(rawName: string): NameVariant[] {
       }
     }
   }
+  if (name.includes(' ') && isHangulWord(name.replace(/ /g, ''))) addMultiWordPlace(out, name.split(' '));
   const countSyllables = (s: string): number => s.replace(/ /g, '').length;
   for (const form of hangulForms) out.add(form, 'place.hangul', countSyllables(form) <= 2 ? FLAG_SHORT_HANGUL : 0);
+  // A name registered without its administrative suffix is also written with one (`회령` → `회령시`, `Hoeryong City`).
+  if (stems.length === 0 && !name.includes(' ') && isHangulWord(name)) {
+    for (const [suffix, english] of PLAIN_PLACE_SUFFIXES) {
+      out.add(name + suffix, 'place.hangul', 0);
+      for (const r of romanisedWords(name).slice(0, FORMS_PER_WORD)) {
+        out.add(`${r} ${english}`, 'place.latin', 0);
+        out.add(`${r}-${romanisedWords(suffix)[0]}`, 'place.latin', 0);
+      }
+    }
+  }
   for (const [stem] of stems) out.add(stem, 'place.hangul', countSyllables(stem) <= 2 ? FLAG_SHORT_HANGUL : 0);
   if (isHangulWord(name.replace(/ /g, ''))) {
     for (const form of hangulForms) for (const r of romanisedWords(form)) out.add(r, 'place.latin', 0);
@@ -339,6 +410,125 @@ export function placeVariants(rawName: string): NameVariant[] {
     }
   }
   return out.list;
+}
+
+/** Suffixes added to a Hangul place registered without one. */
+const PLAIN_PLACE_SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['시', 'City'],
+  ['군', 'County'],
+];
+
+/**
+ * A place registered only in romanised form (`Hyesan`, `Hyesan City`) written in Hangul: the most
+ * likely Hangul syllables for each romanised syllable (at most 2 each), with and without `시`/`군`.
+ * The gazetteer (src/redaction/redaction-inputs.service.ts) adds the exact spellings it knows.
+ */
+function addHangulForLatinPlace(out: VariantSet, name: string): void {
+  const stem = name.replace(/[\s-]+(?:city|county|si|gun|province|do)$/i, '');
+  if (/\s/.test(stem)) return;
+  const splits = syllabifyLatin(stem, 1);
+  if (splits.length === 0 || splits[0].length < 2 || splits[0].length > 4) return;
+  const perSyllable = splits[0].map((syl) => hangulForLatinStandard(syl).slice(0, 2).map((h) => ({ key: h, spelling: h })));
+  if (perSyllable.some((c) => c.length === 0)) return;
+  for (const combo of combinations(perSyllable)) {
+    const h = combo.join('');
+    out.add(h, 'place.hangul.from-latin', h.length <= 2 ? FLAG_SHORT_HANGUL : 0);
+    for (const [suffix] of PLAIN_PLACE_SUFFIXES) out.add(h + suffix, 'place.hangul.from-latin', 0);
+  }
+}
+
+/** Romanised forms kept per word when combining the words of a multi-word place. */
+const FORMS_PER_WORD = 3;
+
+/** Hangul and romanised forms of one word of a place name (`남양로동자구` → `남양로동자구`, `남양`, `Namyang workers' district` …). */
+function placeWordForms(word: string): { hangul: string[]; latin: string[] } {
+  const hangul = [word];
+  const rok = applyInitialSoundRule(word[0]) + word.slice(1);
+  if (rok !== word) hangul.push(rok);
+  const latin: string[] = [];
+  let stemmed = false;
+  for (const [suffix, english] of ADMIN_SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 1) continue;
+    const stem = word.slice(0, -suffix.length);
+    stemmed = true;
+    if (stem.length >= 2) hangul.push(stem);
+    // The ROK spelling of the suffix too (로동자구 → 노동자구).
+    const rokSuffix = applyInitialSoundRule(suffix[0]) + suffix.slice(1);
+    if (rokSuffix !== suffix) for (const h of [...hangul]) if (h.endsWith(suffix)) hangul.push(h.slice(0, -suffix.length) + rokSuffix);
+    for (const r of romanisedWords(stem).slice(0, FORMS_PER_WORD)) {
+      latin.push(`${r} ${english}`, `${r} ${english.replace(/'/g, '')}`, `${r} ${english.replace(/'/g, '\u2019')}`, `${r}-${romanisedWords(suffix)[0]}`);
+      if (stem.length >= 2) latin.push(r);
+    }
+    break;
+  }
+  if (!stemmed) latin.push(...romanisedWords(word).slice(0, FORMS_PER_WORD));
+  return { hangul: [...new Set(hangul)], latin: [...new Set(latin)] };
+}
+
+/**
+ * A place written as several words, largest unit first (`온성군 남양로동자구`): every word in both
+ * scripts, in the written order and reversed with a comma (`Namyang workers' district, Onsong
+ * County`, the usual English order), and the most specific word on its own.
+ */
+function addMultiWordPlace(out: VariantSet, words: readonly string[]): void {
+  const forms = words.map((w) => placeWordForms(w));
+  const combine = (lists: string[][], sep: string): string[] => {
+    let acc = [''];
+    for (const list of lists) {
+      const next: string[] = [];
+      for (const prefix of acc) for (const f of list) if (next.length < 64) next.push(prefix ? `${prefix}${sep}${f}` : f);
+      acc = next;
+    }
+    return acc;
+  };
+  const hangulLists = forms.map((f) => f.hangul);
+  const latinLists = forms.map((f) => f.latin);
+  for (const v of combine(hangulLists, ' ')) out.add(v, 'place.hangul', 0);
+  for (const v of combine(latinLists, ' ')) out.add(v, 'place.latin', 0);
+  for (const v of combine(latinLists, ', ')) out.add(v, 'place.latin', 0);
+  const reversed = [...latinLists].reverse();
+  for (const v of combine(reversed, ', ')) out.add(v, 'place.latin', 0);
+  for (const v of combine(reversed, ' ')) out.add(v, 'place.latin', 0);
+  const last = forms[forms.length - 1];
+  for (const h of last.hangul) out.add(h, 'place.hangul', h.length <= 2 ? FLAG_SHORT_HANGUL : 0);
+  for (const l of last.latin) out.add(l, 'place.latin', 0);
+}
+
+/**
+ * Places at city level or above (capitals, provinces, the large cities — in the DPRK those of
+ * roughly half a million people or more — and countries): a registered
+ * person's birthplace or current location written as one of these identifies only together with
+ * a context that says it is theirs (README.md, "Broad places").
+ */
+export const BROAD_PLACES_HANGUL: readonly string[] = [
+  '서울', '부산', '인천', '대구', '대전', '광주', '울산', '세종', '수원', '고양', '용인', '창원', '성남', '청주', '전주', '천안', '안산', '제주',
+  '경기', '강원', '충청', '충북', '충남', '전라', '전북', '전남', '경상', '경북', '경남',
+  '평양', '남포', '함흥', '청진', '신의주', '원산', '개성',
+  '평안', '평안북', '평안남', '황해', '황해북', '황해남', '함경', '함경북', '함경남', '자강', '량강', '양강',
+  '한국', '남한', '대한민국', '북한', '조선', '중국', '러시아', '일본', '미국', '영국', '태국', '몽골', '라오스', '베트남',
+  '북경', '베이징', '상해', '상하이', '심양', '선양', '연길', '옌지', '단동', '단둥', '장춘', '하얼빈', '대련', '다롄', '길림', '지린', '료녕', '요녕', '랴오닝', '흑룡강', '블라디보스토크',
+];
+const BROAD_LATIN_EXTRA: readonly string[] = [
+  'Seoul', 'Busan', 'Pusan', 'Incheon', 'Daegu', 'Daejeon', 'Gwangju', 'Ulsan', 'Pyongyang', 'Hamhung', 'Chongjin', 'Sinuiju', 'Wonsan', 'Kaesong', 'Nampo',
+  'Korea', 'South Korea', 'North Korea', 'DPRK', 'ROK', 'China', 'Russia', 'Japan', 'United States', 'USA', 'UK', 'Thailand', 'Mongolia', 'Laos', 'Vietnam',
+  'Beijing', 'Shanghai', 'Shenyang', 'Yanji', 'Dandong', 'Changchun', 'Harbin', 'Dalian', 'Jilin', 'Liaoning', 'Heilongjiang', 'Vladivostok', 'Gyeonggi',
+];
+const BROAD_SUFFIXES = ['특별자치시', '특별자치도', '특별시', '광역시', '직할시', '특급시', '시', '도', '성', '북도', '남도'];
+let broadLatinKeys: Set<string> | null = null;
+
+/** True when a registered place name is at city level or above (`서울`, `서울특별시`, `Seoul`, `함경북도`, `China`). */
+export function isBroadPlace(rawName: string): boolean {
+  const name = normaliseInput(rawName).replace(/ /g, '');
+  if (containsHangul(name)) {
+    if (BROAD_PLACES_HANGUL.includes(name)) return true;
+    return BROAD_SUFFIXES.some((suffix) => name.endsWith(suffix) && BROAD_PLACES_HANGUL.includes(name.slice(0, -suffix.length)));
+  }
+  if (!broadLatinKeys) {
+    broadLatinKeys = new Set(BROAD_LATIN_EXTRA.map((n) => keyWord(n)));
+    for (const h of BROAD_PLACES_HANGUL) for (const r of romanisedWords(h)) broadLatinKeys.add(keyWord(r));
+  }
+  const stem = normaliseInput(rawName).replace(/\s*[-,]?\s*\b(?:city|province|special city|metropolitan city|-?si|-?do)$/i, '');
+  return broadLatinKeys.has(keyWord(stem));
 }
 
 /** Variants of a custom term: as given, and joined when it is Hangul with spaces. */

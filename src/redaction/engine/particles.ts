@@ -22,9 +22,21 @@ export const PARTICLES: readonly string[] = [
   '이란', '란', '들',
 ];
 
+/**
+ * Copulas and verb endings after a name or alias (`여우였습니다`, `여우라고`, `여우이다`, `순이래요`):
+ * the name is the complement of 이다 ("was Fox", "is called Suni").
+ */
+export const COPULA_ENDINGS: readonly string[] = [
+  '였습니다', '이었습니다', '입니다', '였어요', '이었어요', '였어', '이었어', '였지', '이었지', '였는데', '이었는데', '인데',
+  '이래요', '래요', '이랍니다', '랍니다', '이라서', '라서', '여서', '이어서', '이지요', '이죠', '이지', '이잖아', '이니까',
+  '이라면', '라면', '였으며', '이었으며', '였던', '이었던', '이던', '이라네', '라네', '이랬다', '랬다', '이래서', '래서',
+  '이었다고', '였다고', '이라더라', '라더라', '이라던', '라던', '이라니', '라니', '였으면', '이었으면', '이냐', '냐', '이니', '이면서',
+];
+
 /** Particles plus honorifics, titles and kinship words that may follow a personal name. */
 export const PERSON_SUFFIXES: readonly string[] = [
   ...PARTICLES,
+  ...COPULA_ENDINGS,
   '네', '씨', '님', '군', '양', '동무', '동지', '선생', '선생님', '아저씨', '아주머니', '언니', '오빠', '누나', '형',
   '할머니', '할아버지', '대장', '반장', '소장', '부장', '과장', '지도원', '보위원', '안전원', '목사', '집사', '전도사',
 ];

@@ -44,7 +44,24 @@ export interface RedactionProfile {
   readonly labels: Readonly<Record<Category, string>>;
   /** Rewrite a particle after a redacted Hangul name to its neutral form (`은` → `은(는)`). */
   readonly neutraliseParticles: boolean;
+  /**
+   * A registered name that is also an ordinary word (`강철` "steel", span `ambiguity: 'common-word'`):
+   * `redact` applies the category's action, `keep` leaves the text. Either way the span is logged
+   * with `ambiguous: true` for the review screen. Default (absent): `redact`.
+   */
+  readonly ambiguousWords?: AmbiguousWordsChoice;
+  /**
+   * A registered birthplace or current location at city level or above (`서울`, `Seoul`): `context`
+   * redacts it only where the text says it is the person's (`lives in Seoul`, `서울에서 살고`, `서울
+   * 출신`), `always` everywhere (`Seoul office` too). Default (absent): `always`.
+   */
+  readonly broadPlaces?: BroadPlacesChoice;
 }
+
+export const AMBIGUOUS_WORDS_CHOICES = ['redact', 'keep'] as const;
+export type AmbiguousWordsChoice = (typeof AMBIGUOUS_WORDS_CHOICES)[number];
+export const BROAD_PLACES_CHOICES = ['context', 'always'] as const;
+export type BroadPlacesChoice = (typeof BROAD_PLACES_CHOICES)[number];
 
 export const DEFAULT_LABELS: Readonly<Record<Category, string>> = {
   person: '[PERSON]',
@@ -60,8 +77,14 @@ export const DEFAULT_LABELS: Readonly<Record<Category, string>> = {
 
 export type BuiltInProfileName = 'internal' | 'un' | 'icc' | 'public';
 
-function profile(name: string, actions: Record<Category, RedactionAction>, neutraliseParticles: boolean): RedactionProfile {
-  return Object.freeze({ name, actions: Object.freeze(actions), labels: DEFAULT_LABELS, neutraliseParticles });
+function profile(
+  name: string,
+  actions: Record<Category, RedactionAction>,
+  neutraliseParticles: boolean,
+  ambiguousWords: AmbiguousWordsChoice,
+  broadPlaces: BroadPlacesChoice,
+): RedactionProfile {
+  return Object.freeze({ name, actions: Object.freeze(actions), labels: DEFAULT_LABELS, neutraliseParticles, ambiguousWords, broadPlaces });
 }
 
 export const BUILT_IN_PROFILES: Readonly<Record<BuiltInProfileName, RedactionProfile>> = Object.freeze({
@@ -69,21 +92,29 @@ export const BUILT_IN_PROFILES: Readonly<Record<BuiltInProfileName, RedactionPro
     'internal',
     { person: 'pseudonym', place: 'keep', phone: 'label', 'national-id': 'label', email: 'label', handle: 'label', 'date-of-birth': 'label', coordinates: 'keep', custom: 'label' },
     false,
+    'keep',
+    'context',
   ),
   un: profile(
     'un',
     { person: 'pseudonym', place: 'pseudonym', phone: 'label', 'national-id': 'label', email: 'label', handle: 'label', 'date-of-birth': 'label', coordinates: 'label', custom: 'label' },
     false,
+    'redact',
+    'context',
   ),
   icc: profile(
     'icc',
     { person: 'pseudonym', place: 'pseudonym', phone: 'label', 'national-id': 'label', email: 'label', handle: 'label', 'date-of-birth': 'label', coordinates: 'keep', custom: 'label' },
     false,
+    'redact',
+    'context',
   ),
   public: profile(
     'public',
     { person: 'label', place: 'label', phone: 'remove', 'national-id': 'remove', email: 'remove', handle: 'remove', 'date-of-birth': 'label', coordinates: 'label', custom: 'label' },
     true,
+    'redact',
+    'always',
   ),
 });
 
@@ -94,6 +125,8 @@ export interface ProfileSpec {
   actions?: Partial<Record<Category, RedactionAction>>;
   labels?: Partial<Record<Category, string>>;
   neutraliseParticles?: boolean;
+  ambiguousWords?: AmbiguousWordsChoice;
+  broadPlaces?: BroadPlacesChoice;
 }
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -123,11 +156,19 @@ export function defineProfile(spec: ProfileSpec): RedactionProfile {
   if (spec.neutraliseParticles !== undefined && typeof spec.neutraliseParticles !== 'boolean') {
     throw new RedactionInputError('profile.neutraliseParticles', 'must be a boolean');
   }
+  if (spec.ambiguousWords !== undefined && !(AMBIGUOUS_WORDS_CHOICES as readonly string[]).includes(spec.ambiguousWords)) {
+    throw new RedactionInputError('profile.ambiguousWords', `must be one of ${AMBIGUOUS_WORDS_CHOICES.join(', ')}`);
+  }
+  if (spec.broadPlaces !== undefined && !(BROAD_PLACES_CHOICES as readonly string[]).includes(spec.broadPlaces)) {
+    throw new RedactionInputError('profile.broadPlaces', `must be one of ${BROAD_PLACES_CHOICES.join(', ')}`);
+  }
   return Object.freeze({
     name: spec.name,
     actions: Object.freeze(actions),
     labels: Object.freeze(labels),
     neutraliseParticles: spec.neutraliseParticles ?? base.neutraliseParticles,
+    ambiguousWords: spec.ambiguousWords ?? base.ambiguousWords ?? 'redact',
+    broadPlaces: spec.broadPlaces ?? base.broadPlaces ?? 'always',
   });
 }
 
@@ -170,5 +211,7 @@ export function profileFingerprint(p: RedactionProfile): string {
     actions: CATEGORIES.map((c) => p.actions[c]),
     labels: CATEGORIES.map((c) => p.labels[c]),
     neutraliseParticles: p.neutraliseParticles,
+    ambiguousWords: p.ambiguousWords ?? 'redact',
+    broadPlaces: p.broadPlaces ?? 'always',
   });
 }

@@ -8,13 +8,15 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { CompiledDictionary, ENGINE_VERSION } from 'src/redaction/engine/dictionary';
+import { markAmbiguity } from 'src/redaction/engine/ambiguity';
 import { attributeByContext } from 'src/redaction/engine/context-attribution';
-import { scanDictionary } from 'src/redaction/engine/dictionary-scan';
+import { dropSurnamesInsideNames, scanDictionary } from 'src/redaction/engine/dictionary-scan';
+import { scanRegisteredDates } from 'src/redaction/engine/registered-dates';
 import { particleAt } from 'src/redaction/engine/particles';
 import { compilePatterns, CompiledPatterns, detectPatterns } from 'src/redaction/engine/patterns';
 import { BuiltInProfileName, profileFingerprint, RedactionAction, RedactionProfile, resolveProfile } from 'src/redaction/engine/profiles';
 import { resolveOverlaps } from 'src/redaction/engine/resolve-overlaps';
-import { Category, DetectedSpan, RedactionInputError } from 'src/redaction/engine/types';
+import { Ambiguity, Category, DetectedSpan, RedactionInputError } from 'src/redaction/engine/types';
 
 export interface DetectOptions {
   dictionary?: CompiledDictionary | null;
@@ -56,6 +58,12 @@ export interface RedactionSpan {
   partial?: boolean;
   /** The span was extended over the following particle, which was rewritten to its neutral form. */
   particleNeutralised?: boolean;
+  /** The engine could not decide from the text alone: the review screen highlights the span (see `ambiguity`). */
+  ambiguous?: boolean;
+  /** Why: `common-word` (the name is also an ordinary word; the profile decides) or `shared-surname` (several registered people share it). */
+  ambiguity?: Ambiguity;
+  /** A registered place at city level or above: `person` where the text says it is the person's. */
+  broadPlace?: 'person' | 'other';
 }
 
 export interface RedactionResult {
@@ -83,10 +91,17 @@ function patternsOf(options: DetectOptions): CompiledPatterns | null {
 export function detect(text: string, options: DetectOptions = {}): DetectedSpan[] {
   if (typeof text !== 'string') throw new RedactionInputError('text', 'must be a string');
   const candidates: DetectedSpan[] = [];
-  if (options.dictionary) scanDictionary(text, options.dictionary, candidates);
+  const dictionary = options.dictionary;
+  if (dictionary) {
+    scanDictionary(text, dictionary, candidates);
+    dropSurnamesInsideNames(candidates);
+    scanRegisteredDates(text, dictionary.dates, candidates);
+  }
   const patterns = patternsOf(options);
   if (patterns) detectPatterns(text, patterns, candidates);
-  return attributeByContext(resolveOverlaps(candidates, text.length));
+  const spans = attributeByContext(resolveOverlaps(candidates, text.length));
+  if (dictionary) markAmbiguity(text, spans, dictionary.broadRefs);
+  return spans;
 }
 
 function normalisedValue(category: Category, value: string): string {
@@ -159,7 +174,9 @@ export function redact(text: string, options: RedactOptions): RedactionResult {
   let outLength = 0;
   for (let k = 0; k < detected.length; k++) {
     const d = detected[k];
-    const action = profile.actions[d.category];
+    // A city-level place that does not describe the person (`Seoul office`): not a detection under `context`.
+    if (d.broadPlace === 'other' && profile.broadPlaces === 'context') continue;
+    const action = d.ambiguity === 'common-word' && profile.ambiguousWords === 'keep' ? 'keep' : profile.actions[d.category];
     const replacement = replacementFor(d, action, text, profile, options.pseudonymSecret, privateRefs);
     let end = d.end;
     let finalReplacement = replacement;
@@ -198,6 +215,9 @@ export function redact(text: string, options: RedactOptions): RedactionResult {
       refFromContext: d.refFromContext ? true : undefined,
       partial: d.partial ? true : undefined,
       particleNeutralised: particleNeutralised ? true : undefined,
+      ambiguous: d.ambiguity ? true : undefined,
+      ambiguity: d.ambiguity,
+      broadPlace: d.broadPlace,
     };
     outLength += shown.length;
     spans.push(span);

@@ -279,6 +279,7 @@ export const SURNAME_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   독고: ['Tokko', 'Tokko', 'Dokgo'],
   사공: ['Sagong', 'Sagong'],
   서문: ['Sŏmun', 'Somun', 'Seomun'],
+  동방: ['Tongbang', 'Tongbang', 'Dongbang'],
 };
 
 /** [MR, KPS] conventional spellings for display. */
@@ -291,16 +292,24 @@ export const KNOWN_SURNAMES: ReadonlySet<string> = new Set(Object.keys(SURNAME_S
 
 /**
  * Every spelling of a Hangul surname: the table's (folded) followed by the generated syllable
- * spellings, without duplicates.
+ * spellings, without duplicates. Two-syllable surnames are also written with a hyphen or a space
+ * between the syllables (`Hwang-bo`, `Seon-u`, `Nam Gung`): those forms are listed hyphenated (the
+ * matcher reads a hyphen and a space alike).
  */
 export function surnameSpellings(surname: string): readonly string[] {
   const out = new Set<string>();
   for (const sp of SURNAME_SPELLINGS[surname] ?? []) out.add(foldLetters(sp));
   if (surname.length === 1) for (const sp of syllableSpellings(surname)) out.add(sp);
   else {
-    let combos = [''];
-    for (const syl of surname) combos = combos.flatMap((prefix) => syllableKeys(syl).map((k) => prefix + k.spelling));
-    for (const c of combos) out.add(c);
+    let combos: string[][] = [[]];
+    for (const syl of surname) combos = combos.flatMap((prefix) => syllableKeys(syl).map((k) => [...prefix, k.spelling]));
+    for (const c of combos) out.add(c.join(''));
+    for (const c of combos) out.add(c.join('-'));
+    // The table's spellings split after their first syllable's spelling (`Hwangbo` → `Hwang-bo`).
+    for (const sp of SURNAME_SPELLINGS[surname] ?? []) {
+      const folded = foldLetters(sp);
+      for (const split of syllabifyLatin(folded)) if (split.length === 2) out.add(split.join('-'));
+    }
   }
   return [...out];
 }

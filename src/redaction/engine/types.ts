@@ -52,6 +52,20 @@ export interface PersonEntry {
   privateRef?: boolean;
 }
 
+/**
+ * A registered date that identifies a person (a date of birth): found in every written format
+ * (`1971년 4월 9일`, `71년 4월 9일생`, `1971. 4. 9.`, `1971-04-09`, `9 April 1971`, `April 9, 1971`,
+ * `9/4/1971` …) anywhere in the text, not only next to a birth word.
+ */
+export interface DateEntry {
+  /** `YYYY-MM-DD` (a full date) or `YYYY-MM` (month precision: `1971년 4월`, `April 1971`). */
+  date: string;
+  ref: string;
+  category?: 'date-of-birth';
+  /** As for PersonEntry: logged, never written into the text. */
+  privateRef?: boolean;
+}
+
 /** A sensitive place of the case (home village, safe house, ...). */
 export interface PlaceEntry {
   ref: string;
@@ -66,12 +80,20 @@ export interface CustomTerm {
   ref?: string;
   /** As for PersonEntry: the ref (`W-0003.C1`, a contact) is logged but never written into the text. */
   privateRef?: boolean;
+  /**
+   * The term is a place (a registered person's birthplace or current location): it is expanded like
+   * a registered place into both scripts (`회령` ↔ `Hoeryong`, `온성군 남양로동자구` ↔ `Namyang
+   * workers' district, Onsong County`). A place at city level or above (`서울`, `Seoul`) then counts
+   * only where it describes the person (README.md, "Broad places").
+   */
+  place?: boolean;
 }
 
 export interface DictionaryInput {
   people: PersonEntry[];
   places?: PlaceEntry[];
   customTerms?: CustomTerm[];
+  dates?: DateEntry[];
 }
 
 /** A detection before actions are applied. */
@@ -89,14 +111,25 @@ export interface DetectedSpan {
   refFromContext?: boolean;
   /** True when this span is the uncovered remainder of a candidate that partially overlapped a longer one. */
   partial?: boolean;
+  /**
+   * Set when the engine cannot tell from the text alone: `common-word` (the name is also an ordinary
+   * word, `강철` "steel"; the profile decides whether it is redacted), `shared-surname` (a surname
+   * reference such as `김 씨` that several registered people share: always redacted with the label).
+   * Either way a reviewer should look at it.
+   */
+  ambiguity?: Ambiguity;
+  /** Registered place at city level or above: whether its context describes the person (`lives in Seoul`) or not (`Seoul office`). */
+  broadPlace?: 'person' | 'other';
 }
+
+export type Ambiguity = 'common-word' | 'shared-surname';
 
 /**
  * Creates a DetectedSpan. Every span has the same set of own properties (absent ones undefined) so
  * that the hot loops over spans see one object shape.
  */
 export function makeSpan(start: number, end: number, category: Category, rule: string, ref?: string): DetectedSpan {
-  return { start, end, category, rule, ref, candidateRefs: undefined, refFromContext: undefined, partial: undefined };
+  return { start, end, category, rule, ref, candidateRefs: undefined, refFromContext: undefined, partial: undefined, ambiguity: undefined, broadPlace: undefined };
 }
 
 export class RedactionInputError extends Error {

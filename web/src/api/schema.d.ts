@@ -1966,10 +1966,20 @@ export interface components {
              */
             actions?: Record<string, never>;
             /**
+             * @description A registered name that is also an ordinary word (강철 "steel"): redact it, or keep it and flag it (span ambiguous: true). Default: from base
+             * @enum {string}
+             */
+            ambiguousWords?: "redact" | "keep";
+            /**
              * @default public
              * @enum {string}
              */
             base: "internal" | "un" | "icc" | "public";
+            /**
+             * @description A birthplace or current location at city level or above (서울): redacted only where the text says it is the person's (context) or everywhere (always). Default: from base
+             * @enum {string}
+             */
+            broadPlaces?: "context" | "always";
             /**
              * @example {
              *       "person": "[WITNESS]"
@@ -2988,6 +2998,10 @@ export interface components {
         };
         ProfileDto: {
             actions: Record<string, never>;
+            /** @enum {string} */
+            ambiguousWords: "redact" | "keep";
+            /** @enum {string} */
+            broadPlaces: "context" | "always";
             builtIn: boolean;
             labels: Record<string, never>;
             name: string;
@@ -3146,7 +3160,7 @@ export interface components {
              * @enum {string}
              */
             spanLog: "full" | "generic";
-            /** @description Span log. full: offsets in the original and in the output, category, rule, action, replacement, pseudonym refs. generic (no identity clearance): output offsets and category only — no refs, no original offsets or lengths, no rule names */
+            /** @description Span log. full: offsets in the original and in the output, category, rule, action, replacement, pseudonym refs; ambiguous: true (with ambiguity common-word | shared-surname) on spans the review screen should highlight. generic (no identity clearance): output offsets and category only — no refs, no original offsets or lengths, no rule names */
             spans: Record<string, never>[];
             /** @enum {string} */
             status: "proposed" | "approved" | "returned" | "stale";

@@ -30,6 +30,13 @@ const DMS =
   /(?<!\d)(\d{1,2})\s?°\s?(\d{1,2})\s?['′’]\s?(?:(\d{1,2}(?:\.\d+)?)\s?(?:"|″|''|”)\s?)?([NSns])[\s,;]*(\d{1,3})\s?°\s?(\d{1,2})\s?['′’]\s?(?:(\d{1,2}(?:\.\d+)?)\s?(?:"|″|''|”)\s?)?([EWew])(?![A-Za-z])/g;
 const KOREAN =
   /(?:북위|남위)\s*\d{1,2}(?:\.\d+)?\s*도(?:\s*\d{1,2}(?:\.\d+)?\s*분(?:\s*\d{1,2}(?:\.\d+)?\s*초)?)?[\s,]*(?:동경|서경)\s*\d{1,3}(?:\.\d+)?\s*도(?:\s*\d{1,2}(?:\.\d+)?\s*분(?:\s*\d{1,2}(?:\.\d+)?\s*초)?)?/g;
+/**
+ * After an explicit coordinates label and a colon (`Safe house coordinates: 41°72'N 129°65'E`,
+ * `좌표: …`), the value is redacted even when it fails a validity check (minutes ≥ 60, latitude > 90):
+ * validity checks gate detection without a label, never with one.
+ */
+const LABELLED_VALUE =
+  /(?:coordinates?|coords?|GPS|lat(?:itude)?\s*\/\s*lon(?:g(?:itude)?)?|좌표|위치\s*좌표|坐标|经纬度)\s*[:：=]\s*((?:[NSEWnsew북남동서위경도분초]\s?)*[-+]?\d[\d\s°º'′’"″.,;:\-+NSEWnsew북남동서위경도분초]*[\d°º'′’"″NSEWnsew도분초])/gi;
 const LABEL = /coordinates?|coords?|GPS|lat(?:itude)?\b|long(?:itude)?\b|lon\b|location|position|좌표|위도|경도|위치|坐标|经纬度|緯度/i;
 
 function decimals(s: string): number {
@@ -40,7 +47,7 @@ function decimals(s: string): number {
 export function makeCoordinatesDetector(region: RegionOfInterest = DEFAULT_REGION): PatternDetector {
   return {
     category: 'coordinates',
-    rules: ['coordinates.decimal', 'coordinates.dms', 'coordinates.korean'],
+    rules: ['coordinates.decimal', 'coordinates.dms', 'coordinates.korean', 'coordinates.labelled'],
     detect(text: string, out: DetectedSpan[]): void {
       let m: RegExpExecArray | null;
       DECIMAL_PAIR.lastIndex = 0;
@@ -67,6 +74,13 @@ export function makeCoordinatesDetector(region: RegionOfInterest = DEFAULT_REGIO
       }
       KOREAN.lastIndex = 0;
       while ((m = KOREAN.exec(text)) !== null) out.push(makeSpan(m.index, m.index + m[0].length, 'coordinates', 'coordinates.korean'));
+      LABELLED_VALUE.lastIndex = 0;
+      while ((m = LABELLED_VALUE.exec(text)) !== null) {
+        const value = m[1].replace(/[\s,;:]+$/, '');
+        if (value.replace(/\D/g, '').length < 2) continue;
+        const start = m.index + m[0].length - m[1].length;
+        out.push(makeSpan(start, start + value.length, 'coordinates', 'coordinates.labelled'));
+      }
     },
   };
 }

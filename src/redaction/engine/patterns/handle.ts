@@ -5,7 +5,7 @@
  * (ID, 아이디, 계정, 号, number, account, username, handle) and a colon or "is"/은/는.
  * Because `I talked to him on WeChat yesterday` must not redact "yesterday", the handle is accepted
  * only when a colon/"=" or an id word is present, or the handle itself contains a digit, `_` or `.`.
- * QQ numbers are 5–12 digits. Also, anywhere: WeChat internal ids `wxid_…` and `@handles`
+ * After a label the value is not checked for validity (`QQ river341`, a QQ handle with letters). Also, anywhere: WeChat internal ids `wxid_…` and `@handles`
  * (not e-mail addresses).
  */
 import { PatternDetector } from 'src/redaction/engine/patterns/shared';
@@ -54,7 +54,8 @@ export const handleDetector: PatternDetector = {
       const explicit = Boolean(idWord) || /[:：=]/.test(glue);
       const bare = handle.replace(/^@/, '');
       if (bare.length < 3) continue;
-      if (rule === 'handle.qq' && !/^\d{5,12}$/.test(bare)) continue;
+      // QQ numbers are 5–12 digits, but after the QQ label any handle counts (`QQ river341`): a
+      // validity check may gate detection without a label, never with one.
       if (rule === 'handle.line' && service !== 'LINE' && !idWord) continue;
       if (STOPWORDS.has(bare.toLowerCase())) continue;
       if (!explicit && !/[\d_.]/.test(bare)) continue;

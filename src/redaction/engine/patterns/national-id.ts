@@ -20,6 +20,15 @@ const COMBINED = new RegExp(
 const RRN_LABEL = /주민\s*등록\s*번호|주민\s*번호|주민등록|RRN|resident\s+registration|registration\s+(?:no|number)/i;
 const CN_LABEL = /身份证|身份證|居民身份|公民身份|ID\s*card|ID\s*(?:no|number)|identity\s+card|identity\s+number|신분증|신분증\s*번호|중국\s*신분/i;
 
+/**
+ * Right after an ID label (`ID card`, `신분증`, `주민등록번호`, `身份证` …, optionally `번호`/`number`/`no.`
+ * and a colon), a run of 6–18 digits (with hyphens, spaces, X or masking asterisks) is an ID number
+ * even when its date is impossible or its check digit wrong: validity checks gate detection without
+ * a label, never with one.
+ */
+const LABELLED_ID =
+  /(?:身份证|身份證|居民身份证|公民身份号码|ID\s*card|identity\s+card|identity\s+number|ID\s*(?:no\.?|number|#)|신분증|주민\s*등록\s*번호|주민\s*번호|주민등록증|RRN|resident\s+registration\s+(?:no\.?|number))(?:\s*(?:번호|号码|号|number|no\.?|#))?(?:\s*(?:는|은|:|：|=|is|was))?\s*(\d[\dXx*]*(?:[ \-\u2010\u2011\u2013][\dXx*]+){0,3})(?![\dA-Za-z])/gi;
+
 const RRN_WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
 /** Check digit of a 13-digit RRN: (11 − Σ dᵢwᵢ mod 11) mod 10. */
 export function rrnChecksumValid(digits: string): boolean {
@@ -41,8 +50,9 @@ export function cnIdChecksumValid(id: string): boolean {
 
 export const nationalIdDetector: PatternDetector = {
   category: 'national-id',
-  rules: ['national-id.kr-rrn', 'national-id.cn-ric'],
+  rules: ['national-id.kr-rrn', 'national-id.cn-ric', 'national-id.labelled'],
   detect(text: string, out: DetectedSpan[]): void {
+    const from = out.length;
     COMBINED.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = COMBINED.exec(text)) !== null) {
@@ -61,6 +71,17 @@ export const nationalIdDetector: PatternDetector = {
         if (!rrnChecksumValid(m[0]) && !labelBefore(text, start, 40, RRN_LABEL)) continue;
         out.push(makeSpan(start, end, 'national-id', 'national-id.kr-rrn'));
       }
+    }
+    // Labelled values the rules above did not take (an impossible date, a wrong check digit).
+    const found = new Set<number>();
+    for (let i = from; i < out.length; i++) found.add(out[i].start);
+    LABELLED_ID.lastIndex = 0;
+    let l: RegExpExecArray | null;
+    while ((l = LABELLED_ID.exec(text)) !== null) {
+      const digits = l[1].replace(/[^\dXx*]/g, '').length;
+      if (digits < 6 || digits > 20) continue;
+      const start = l.index + l[0].length - l[1].length;
+      if (!found.has(start)) out.push(makeSpan(start, start + l[1].length, 'national-id', 'national-id.labelled'));
     }
   },
 };

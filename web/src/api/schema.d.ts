@@ -544,6 +544,38 @@ export interface paths {
         patch: operations["IncidentsController_update"];
         trace?: never;
     };
+    "/cases/{caseId}/incidents/{incidentId}/acts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VictimsController_listActs"];
+        put?: never;
+        post: operations["VictimsController_createAct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/incidents/{incidentId}/acts/{actId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["VictimsController_removeAct"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/jobs": {
         parameters: {
             query?: never;
@@ -558,6 +590,70 @@ export interface paths {
         get: operations["JobsController_listForCase"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/liability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LiabilityController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/liability-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LiabilityController_list"];
+        put?: never;
+        post: operations["LiabilityController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/liability-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["LiabilityController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/liability-links/{linkId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LiabilityController_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -722,6 +818,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["PeopleController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/people/{personId}/victim-attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VictimsController_getAttributes"];
+        put: operations["VictimsController_putAttributes"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -896,6 +1008,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["SearchController_searchRaw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatisticsController_forCase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1276,6 +1404,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/legal/frameworks/{frameworkId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LegalController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/legal/frameworks/{frameworkId}/versions": {
         parameters: {
             query?: never;
@@ -1392,6 +1536,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["SearchController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatisticsController_forMyCases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1729,6 +1889,27 @@ export interface components {
             /** @example 126.06 */
             longitude: number;
         };
+        CreateActDto: {
+            /** @description When, for this victim (default: the incident's date) */
+            date?: components["schemas"]["IncidentDateDto"];
+            /** @description Perpetrators of this case */
+            perpetratorIds?: string[];
+            /**
+             * Format: uuid
+             * @description A person named among the incident’s victims
+             */
+            personId: string;
+            /**
+             * Format: uuid
+             * @description Where, for this victim (default: the incident's place)
+             */
+            placeId?: string;
+            /**
+             * @description A code of GET /violation-types
+             * @example torture
+             */
+            violationType: string;
+        };
         CreateCaseDto: {
             description?: string;
             /** @example Kwanliso 15 (Yodok): detention and forced labour 1990–2010 */
@@ -1753,6 +1934,10 @@ export interface components {
             fileId?: string;
             /** @enum {string} */
             kind: "transcript_passage" | "document" | "image" | "audio" | "video" | "open_source_capture" | "expert_report" | "physical_item";
+            /** @description For items from files: the part of the file cited (absent: the whole file). Fixed at intake. */
+            locator?: components["schemas"]["LocatorDto"];
+            /** @description What the file holds (page count, duration), when known */
+            mediaExtent?: components["schemas"]["MediaExtentDto"];
             /** @description Required for transcript_passage */
             passage?: components["schemas"]["PassageDto"];
             /** @description For physical items: where the item is kept */
@@ -1890,6 +2075,56 @@ export interface components {
              *     ]
              */
             violationTypes: string[];
+        };
+        CreateLiabilityLinkDto: {
+            /**
+             * @description Letter of the requirement's alternative, when it has alternatives
+             * @example a
+             */
+            alternative?: string;
+            /**
+             * Format: uuid
+             * @description The crime (of the same version) the mode is charged for
+             */
+            crimeId?: string;
+            /**
+             * Format: uuid
+             * @description A published framework version
+             */
+            frameworkVersionId: string;
+            /**
+             * Format: uuid
+             * @description An incident of this case
+             */
+            incidentId?: string;
+            informationCredibility: number;
+            /**
+             * Format: uuid
+             * @description An evidence item of this case
+             */
+            itemId: string;
+            /**
+             * Format: uuid
+             * @description The requirement's mode (checked when given)
+             */
+            modeOfLiabilityId?: string;
+            /** @description Analyst's note (never logged or audited) */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description The accused: an individual perpetrator of this case (art. 25(1): never a unit)
+             */
+            perpetratorId: string;
+            probativeValue: number;
+            /** @enum {string} */
+            relation: "supports" | "undermines" | "context";
+            /**
+             * Format: uuid
+             * @description A requirement of a mode of liability of that version
+             */
+            requirementId: string;
+            /** @enum {string} */
+            sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
         };
         CreatePerpetratorDto: {
             /**
@@ -2214,6 +2449,11 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "transcript_passage" | "document" | "image" | "audio" | "video" | "open_source_capture" | "expert_report" | "physical_item";
+            /** @description The part of the file cited; null: the whole file */
+            locator?: components["schemas"]["LocatorResponseDto"] | null;
+            mediaExtent?: components["schemas"]["MediaExtentResponseDto"] | null;
+            /** @description A new version of the passage's transcript changed its words: the passage still points into the superseded version and must be chosen again (passages whose words are unchanged move to the new version by themselves) */
+            needsReanchoring: boolean;
             passage?: components["schemas"]["PassageResponseDto"] | null;
             physicalLocation?: string | null;
             provenance: components["schemas"]["ProvenanceResponseDto"];
@@ -2514,6 +2754,10 @@ export interface components {
             /** @example 노예화 */
             text: string;
         };
+        LiabilityLinkVersionDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+        };
         LinkCommentDto: {
             /** Format: uuid */
             authorId: string;
@@ -2551,6 +2795,41 @@ export interface components {
         LinkVersionDto: {
             /** @description The version you read; a stale one gets 409 */
             version: number;
+        };
+        LocatorDto: {
+            /** @description time: end, seconds (after start) */
+            endSeconds?: number;
+            /** @description pages: first page */
+            from?: number;
+            /** @description region: height, fraction of the height */
+            height?: number;
+            /** @enum {string} */
+            kind: "pages" | "time" | "region";
+            /** @description region on a document: its page */
+            page?: number;
+            /** @description time: start, seconds */
+            startSeconds?: number;
+            /** @description pages: last page (inclusive) */
+            to?: number;
+            /** @description region: width, fraction of the width */
+            width?: number;
+            /** @description region: left edge, fraction of the width */
+            x?: number;
+            /** @description region: top edge, fraction of the height */
+            y?: number;
+        };
+        LocatorResponseDto: {
+            endSeconds?: number;
+            from?: number;
+            height?: number;
+            /** @enum {string} */
+            kind: "pages" | "time" | "region";
+            page?: number | null;
+            startSeconds?: number;
+            to?: number;
+            width?: number;
+            x?: number;
+            y?: number;
         };
         LoginDto: {
             /** @example analyst@example.org */
@@ -2620,6 +2899,16 @@ export interface components {
             reviewedLinks: number;
             statuses: components["schemas"]["StatusTotalsDto"];
             witnesses: number;
+        };
+        MediaExtentDto: {
+            /** @description Duration of a recording, seconds */
+            durationSeconds?: number;
+            /** @description Page count of a document */
+            pages?: number;
+        };
+        MediaExtentResponseDto: {
+            durationSeconds?: number | null;
+            pages?: number | null;
         };
         MeDto: {
             displayName: string;
@@ -3223,6 +3512,14 @@ export interface components {
             /** @example art. 30 */
             statuteRef?: string;
             text: string;
+            /** @description Korean paraphrase */
+            textKo?: components["schemas"]["KoreanTextDto"];
+        };
+        RetireFrameworkDto: {
+            /** @description Why the version is retired (kept with it, shown to readers) */
+            reason: string;
+            /** @description The revision you read; a stale one gets 409 */
+            revision: number;
         };
         ReturnLinkDto: {
             /** @description Why it goes back (shown to the case members on the link; never logged). Do not write identities here. */
@@ -3411,6 +3708,8 @@ export interface components {
              * @example W-0001
              */
             intervieweeCode: string;
+            /** @description A new version of the passage's transcript changed its words: the passage still points into the superseded version and must be chosen again */
+            needsReanchoring: boolean;
             passage?: components["schemas"]["PassageDto"] | null;
             /** Format: uuid */
             testimonyId: string;
@@ -3443,6 +3742,40 @@ export interface components {
             sourceReliability: string[];
             /** @description A reviewed, not weak undermining link keeps the element from supported */
             uncontested: boolean;
+        };
+        StatisticsCellDto: {
+            acts?: number | null;
+            incidents?: number | null;
+            /**
+             * @description The value of each dimension of the cell (unknown when not recorded)
+             * @example {
+             *       "violationType": "torture",
+             *       "year": "1997"
+             *     }
+             */
+            key: Record<string, never>;
+            /**
+             * @description Why the counts are withheld: fewer than k victims, or to protect another withheld cell from differencing
+             * @enum {string}
+             */
+            suppressed: false | "small_cell" | "complementary";
+            /** @description Distinct victims (persons) */
+            victims?: number | null;
+        };
+        StatisticsDto: {
+            /** @description Case ids counted */
+            caseIds: string[];
+            cells: components["schemas"]["StatisticsCellDto"][];
+            dimensions: ("violationType" | "year" | "province" | "sex" | "ageGroup")[];
+            /** @description k: a cell with fewer distinct victims is withheld (STATISTICS_MIN_CELL_SIZE) */
+            minCellSize: number;
+            total: components["schemas"]["StatisticsTotalDto"];
+        };
+        StatisticsTotalDto: {
+            acts?: number | null;
+            incidents?: number | null;
+            suppressed: boolean;
+            victims?: number | null;
         };
         StatusTotalsDto: {
             no_evidence: number;
@@ -3798,6 +4131,19 @@ export interface components {
             /** @description Send back with updates (optimistic locking) */
             version: number;
         };
+        VictimAttributesInputDto: {
+            /**
+             * @description Age group at the time of the documented violations
+             * @enum {string}
+             */
+            ageGroup: "0-11" | "12-17" | "18-29" | "30-44" | "45-59" | "60+" | "unknown";
+            /** @enum {string} */
+            sex: "female" | "male" | "other" | "unknown";
+            /** @description Status categories (categories only, never free text) */
+            statuses: ("repatriated_detainee" | "border_crosser" | "christian" | "other_religious_believer" | "family_member_of_defector" | "family_member_of_detainee" | "political_prisoner" | "abductee_foreign_national" | "returnee_from_japan" | "low_songbun" | "child_born_in_detention" | "woman_trafficked" | "other")[];
+            /** @description The version you read (0 when recording them the first time); a stale one gets 409 */
+            version: number;
+        };
         VictimDto: {
             groupCount?: number | null;
             groupDescription?: string | null;
@@ -3884,6 +4230,7 @@ export type SchemaConsentVersionDto = components['schemas']['ConsentVersionDto']
 export type SchemaConsentWithdrawalReasonDto = components['schemas']['ConsentWithdrawalReasonDto'];
 export type SchemaContactDto = components['schemas']['ContactDto'];
 export type SchemaCoordinatesDto = components['schemas']['CoordinatesDto'];
+export type SchemaCreateActDto = components['schemas']['CreateActDto'];
 export type SchemaCreateCaseDto = components['schemas']['CreateCaseDto'];
 export type SchemaCreateEvidenceItemDto = components['schemas']['CreateEvidenceItemDto'];
 export type SchemaCreateEvidenceLinkDto = components['schemas']['CreateEvidenceLinkDto'];
@@ -3891,6 +4238,7 @@ export type SchemaCreateExportDto = components['schemas']['CreateExportDto'];
 export type SchemaCreateFrameworkDto = components['schemas']['CreateFrameworkDto'];
 export type SchemaCreateImportFormDto = components['schemas']['CreateImportFormDto'];
 export type SchemaCreateIncidentDto = components['schemas']['CreateIncidentDto'];
+export type SchemaCreateLiabilityLinkDto = components['schemas']['CreateLiabilityLinkDto'];
 export type SchemaCreatePerpetratorDto = components['schemas']['CreatePerpetratorDto'];
 export type SchemaCreatePersonDto = components['schemas']['CreatePersonDto'];
 export type SchemaCreatePlaceDto = components['schemas']['CreatePlaceDto'];
@@ -3928,10 +4276,13 @@ export type SchemaInvolvementInputDto = components['schemas']['InvolvementInputD
 export type SchemaJobDto = components['schemas']['JobDto'];
 export type SchemaJobPageDto = components['schemas']['JobPageDto'];
 export type SchemaKoreanTextDto = components['schemas']['KoreanTextDto'];
+export type SchemaLiabilityLinkVersionDto = components['schemas']['LiabilityLinkVersionDto'];
 export type SchemaLinkCommentDto = components['schemas']['LinkCommentDto'];
 export type SchemaLinkCommentInputDto = components['schemas']['LinkCommentInputDto'];
 export type SchemaLinkCountsDto = components['schemas']['LinkCountsDto'];
 export type SchemaLinkVersionDto = components['schemas']['LinkVersionDto'];
+export type SchemaLocatorDto = components['schemas']['LocatorDto'];
+export type SchemaLocatorResponseDto = components['schemas']['LocatorResponseDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
 export type SchemaLoginResponseDto = components['schemas']['LoginResponseDto'];
 export type SchemaMatrixFiltersDto = components['schemas']['MatrixFiltersDto'];
@@ -3939,6 +4290,8 @@ export type SchemaMatrixFrameworkDto = components['schemas']['MatrixFrameworkDto
 export type SchemaMatrixModeColumnDto = components['schemas']['MatrixModeColumnDto'];
 export type SchemaMatrixRulesDto = components['schemas']['MatrixRulesDto'];
 export type SchemaMatrixTotalsDto = components['schemas']['MatrixTotalsDto'];
+export type SchemaMediaExtentDto = components['schemas']['MediaExtentDto'];
+export type SchemaMediaExtentResponseDto = components['schemas']['MediaExtentResponseDto'];
 export type SchemaMeDto = components['schemas']['MeDto'];
 export type SchemaMemberCandidateDto = components['schemas']['MemberCandidateDto'];
 export type SchemaMembershipEventDto = components['schemas']['MembershipEventDto'];
@@ -3985,6 +4338,7 @@ export type SchemaRedactionSummaryDto = components['schemas']['RedactionSummaryD
 export type SchemaRelativeDto = components['schemas']['RelativeDto'];
 export type SchemaRequestRedactionDto = components['schemas']['RequestRedactionDto'];
 export type SchemaRequirementInputDto = components['schemas']['RequirementInputDto'];
+export type SchemaRetireFrameworkDto = components['schemas']['RetireFrameworkDto'];
 export type SchemaReturnLinkDto = components['schemas']['ReturnLinkDto'];
 export type SchemaReturnRedactionDto = components['schemas']['ReturnRedactionDto'];
 export type SchemaReviewItemDto = components['schemas']['ReviewItemDto'];
@@ -4005,6 +4359,9 @@ export type SchemaSourceDto = components['schemas']['SourceDto'];
 export type SchemaSourceInputDto = components['schemas']['SourceInputDto'];
 export type SchemaStandardOfProofDto = components['schemas']['StandardOfProofDto'];
 export type SchemaStandardOfProofRuleDto = components['schemas']['StandardOfProofRuleDto'];
+export type SchemaStatisticsCellDto = components['schemas']['StatisticsCellDto'];
+export type SchemaStatisticsDto = components['schemas']['StatisticsDto'];
+export type SchemaStatisticsTotalDto = components['schemas']['StatisticsTotalDto'];
 export type SchemaStatusTotalsDto = components['schemas']['StatusTotalsDto'];
 export type SchemaStrongestItemDto = components['schemas']['StrongestItemDto'];
 export type SchemaTestimonyDto = components['schemas']['TestimonyDto'];
@@ -4034,6 +4391,7 @@ export type SchemaUpdateTwoFactorPolicyDto = components['schemas']['UpdateTwoFac
 export type SchemaUpdateUserDto = components['schemas']['UpdateUserDto'];
 export type SchemaUploadFileDto = components['schemas']['UploadFileDto'];
 export type SchemaUserDto = components['schemas']['UserDto'];
+export type SchemaVictimAttributesInputDto = components['schemas']['VictimAttributesInputDto'];
 export type SchemaVictimDto = components['schemas']['VictimDto'];
 export type SchemaVictimInputDto = components['schemas']['VictimInputDto'];
 export type SchemaViolationTypeDto = components['schemas']['ViolationTypeDto'];
@@ -5824,6 +6182,97 @@ export interface operations {
             };
         };
     };
+    VictimsController_listActs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VictimsController_createAct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VictimsController_removeAct: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                actId: string;
+                caseId: string;
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     JobsController_listForCase: {
         parameters: {
             query?: {
@@ -5848,6 +6297,165 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["JobPageDto"];
                 };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LiabilityController_view: {
+        parameters: {
+            query: {
+                frameworkVersionId: string;
+                /** @description Only this individual */
+                perpetratorId?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LiabilityController_list: {
+        parameters: {
+            query?: {
+                frameworkVersionId?: string;
+                itemId?: string;
+                limit?: number;
+                offset?: number;
+                perpetratorId?: string;
+                requirementId?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LiabilityController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLiabilityLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LiabilityController_remove: {
+        parameters: {
+            query: {
+                /** @description The version you read; a stale one gets 409 */
+                version: number;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LiabilityController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiabilityLinkVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: {
                 headers: {
@@ -6329,6 +6937,66 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PersonDto"];
                 };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VictimsController_getAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VictimsController_putAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VictimAttributesInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: {
                 headers: {
@@ -6879,6 +7547,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RawSearchResultDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_forCase: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated dimensions to cross (default violationType,year): violationType, year, province, sex, ageGroup */
+                by?: string[];
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsDto"];
+                    "text/csv": components["schemas"]["StatisticsDto"];
                 };
             };
             401: {
@@ -7543,10 +8245,12 @@ export interface operations {
             query?: {
                 builtin?: boolean;
                 code?: string;
+                /** @description Retired versions are left out unless asked for (or status=retired) */
+                includeRetired?: boolean;
                 limit?: number;
                 offset?: number;
                 sort?: "code" | "-code" | "createdAt" | "-createdAt";
-                status?: "draft" | "published" | "superseded";
+                status?: "draft" | "published" | "superseded" | "retired";
             };
             header?: never;
             path?: never;
@@ -7914,6 +8618,39 @@ export interface operations {
             };
         };
     };
+    LegalController_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frameworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireFrameworkDto"];
+            };
+        };
+        responses: {
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     LegalController_newVersion: {
         parameters: {
             query?: never;
@@ -8209,6 +8946,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchPageDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    StatisticsController_forMyCases: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated dimensions to cross (default violationType,year): violationType, year, province, sex, ageGroup */
+                by?: string[];
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsDto"];
+                    "text/csv": components["schemas"]["StatisticsDto"];
                 };
             };
             401: {

@@ -161,15 +161,6 @@ describe('transcript reader, passages on de-identified text, review inbox', () =
     expect(again.text.slice(mapped.start, mapped.end)).toMatch(/^\[[^\]]+\] saw \[[^\]]+\]$/);
   });
 
-  it('a version without an approved redaction answers 409 with its reason to the uncleared', async () => {
-    const t = await ctx.http().get(`/cases/${f.caseId}/testimonies/${testimonyId}/transcripts`).set(...bearer(f.lead.token)).expect(200);
-    const v2 = await ctx.http().post(`/cases/${f.caseId}/testimonies/${testimonyId}/transcripts/${t.body[0].id}/versions`).set(...bearer(f.lead.token)).send({ text: `${TEXT} More.`, basedOnVersion: 1 }).expect(201);
-    const newVersion = v2.body.versions[v2.body.versions.length - 1].id;
-    const res = await call(analyst.token, 'get', `/cases/${f.caseId}/transcript-versions/${newVersion}/reading`);
-    expect(res.status).toBe(409);
-    expect(res.body.details).toMatchObject({ reason: 'no_approved_redaction' });
-  });
-
   describe('review inbox and link comments', () => {
     let linkId: string;
     const inbox = async (token: string) => (await call(token, 'get', '/me/reviews')).body as { items: Array<{ kind: string; id: string; caseTitle: string; elementCode: string | null; quote: string | null; intervieweeCode: string | null }>; total: number };
@@ -229,6 +220,16 @@ describe('transcript reader, passages on de-identified text, review inbox', () =
       expect(custody.map((c) => c.action)).toEqual(['evidence.create', 'evidence_link.create', 'evidence_link.return', 'evidence_link.comment', 'evidence_link.update', 'evidence_link.review']);
       expect((await call(f.outsider.token, 'get', `/cases/${f.caseId}/evidence/${itemId}/custody`)).status).toBe(404);
     });
+  });
+
+  // Last: a new version marks the earlier redactions stale and queues new ones, which would change the inbox above.
+  it('a version without an approved redaction answers 409 with its reason to the uncleared', async () => {
+    const t = await ctx.http().get(`/cases/${f.caseId}/testimonies/${testimonyId}/transcripts`).set(...bearer(f.lead.token)).expect(200);
+    const v2 = await ctx.http().post(`/cases/${f.caseId}/testimonies/${testimonyId}/transcripts/${t.body[0].id}/versions`).set(...bearer(f.lead.token)).send({ text: `${TEXT} More.`, basedOnVersion: 1 }).expect(201);
+    const newVersion = v2.body.versions[v2.body.versions.length - 1].id;
+    const res = await call(analyst.token, 'get', `/cases/${f.caseId}/transcript-versions/${newVersion}/reading`);
+    expect(res.status).toBe(409);
+    expect(res.body.details).toMatchObject({ reason: 'no_approved_redaction' });
   });
 
   it('no uncleared member received an identity in any response of this file', () => {

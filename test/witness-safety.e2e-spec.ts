@@ -33,6 +33,7 @@ describe('witness safety', () => {
     const link = await ctx.http().post(`/cases/${f.caseId}/evidence-links`).set(...lead)
       .send({ itemId: item.body.id, frameworkVersionId, elementId: tree.body.crimes[0].elements[0].id, relation: 'supports', probativeValue: 3, sourceReliability: 'B', informationCredibility: 2 }).expect(201);
     QUERIES['/cases/{caseId}/matrix'] = `?frameworkVersionId=${frameworkVersionId}`;
+    QUERIES['/cases/{caseId}/liability'] = `?frameworkVersionId=${frameworkVersionId}`;
     // A redaction through the real queue, so its routes are walked with a real id too.
     await ctx.startWorker();
     const job = await ctx.http().post(`/cases/${f.caseId}/redactions`).set(...lead).send({ testimonyId: testimony.body.id, profile: 'internal' }).expect(202);

@@ -103,9 +103,10 @@ export class RedactionRunner {
     let created = 0;
     let skipped = 0;
     let doneCount = 0;
-    let sliceStart = performance.now();
-    for (let from = 0; from < testimonies.length; from += batchSize) {
-      const batch = testimonies.slice(from, from + batchSize).map((t) => t.id);
+
+    // One batch: the latest version of each transcript of its testimonies, and which of them are
+    // already redacted with this configuration.
+    const readBatch = async (batch: string[]) => {
       const versions = await this.dataSource.createQueryBuilder(TranscriptVersionEntity, 'v').addSelect('v.textSealed')
         .innerJoin(TranscriptEntity, 't', 't.id = v.transcript_id AND v.version = t.latest_version')
         .addSelect('t.testimony_id', 'testimony_id')
@@ -117,19 +118,35 @@ export class RedactionRunner {
       const already = versionIds.length
         ? new Set((await this.dataSource.getRepository(RedactionEntity).find({ where: { transcriptVersionId: In(versionIds), configKey }, select: { id: true, transcriptVersionId: true } })).map((r) => r.transcriptVersionId))
         : new Set<string>();
-
-      const rows: Array<Record<string, unknown>> = [];
-      let units = 0;
-      const flush = async () => {
-        if (!rows.length) return;
-        const inserted = await this.dataSource.createQueryBuilder().insert().into(RedactionEntity).values(rows as never[]).orIgnore().returning(['id']).execute();
+      return { batch, versions: versions.entities, testimonyOf, already };
+    };
+    // Multi-row INSERT … ON CONFLICT DO NOTHING: a row another attempt already wrote is skipped.
+    const writeRows = async (rows: Array<Record<string, unknown>>) => {
+      for (let i = 0; i < rows.length;) {
+        let units = 0;
+        let j = i;
+        while (j < rows.length && (j === i || units < BATCH_TEXT_UNITS)) units += (rows[j++].redactedText as string).length;
+        const chunk = rows.slice(i, j);
+        const inserted = await this.dataSource.createQueryBuilder().insert().into(RedactionEntity).values(chunk as never[]).orIgnore().returning(['id']).execute();
         const n = (inserted.raw as unknown[]).length;
         created += n;
-        skipped += rows.length - n;
-        rows.length = 0;
-        units = 0;
-      };
-      for (const version of versions.entities) {
+        skipped += chunk.length - n;
+        i = j;
+      }
+    };
+    // Pipelined: while batch N is redacted (this process), batch N + 1 is read and batch N − 1 is
+    // written (the database's processes). Progress counts only batches whose rows are committed.
+    const batches: string[][] = [];
+    for (let from = 0; from < testimonies.length; from += batchSize) batches.push(testimonies.slice(from, from + batchSize).map((t) => t.id));
+    const quiet = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
+    let nextRead = batches.length ? quiet(readBatch(batches[0])) : null;
+    let pendingWrite: Promise<void> | null = null;
+    let sliceStart = performance.now();
+    for (let b = 0; b < batches.length; b++) {
+      const { batch, versions, testimonyOf, already } = await (nextRead as ReturnType<typeof readBatch>);
+      nextRead = b + 1 < batches.length ? quiet(readBatch(batches[b + 1])) : null;
+      const rows: Array<Record<string, unknown>> = [];
+      for (const version of versions) {
         if (already.has(version.id)) { skipped++; continue; }
         const text = await this.keys.open<string>(caseId, version.textSealed, transcriptAad(version.id));
         const result = redact(text, redactOptions);
@@ -149,19 +166,24 @@ export class RedactionRunner {
           spans: result.spans.map((s) => ({ ...s }) as unknown as JsonObject),
           jobId: ctx.jobId,
         });
-        units += text.length + result.text.length;
-        if (units >= BATCH_TEXT_UNITS) await flush();
         if (performance.now() - sliceStart >= SLICE_MS) {
           await yieldToEventLoop();
           sliceStart = performance.now();
         }
       }
-      await flush();
-      doneCount += batch.length;
-      await ctx.reportProgress((doneCount / testimonies.length) * 100);
+      if (pendingWrite) await pendingWrite;
+      const count = batch.length;
+      pendingWrite = quiet(writeRows(rows).then(async () => {
+        doneCount += count;
+        await ctx.reportProgress((doneCount / testimonies.length) * 100);
+      }));
+      if (this.config.redactionThrottleMs) {
+        await pendingWrite;
+        await sleep(this.config.redactionThrottleMs);
+      }
       sliceStart = performance.now();
-      if (this.config.redactionThrottleMs) await sleep(this.config.redactionThrottleMs);
     }
+    if (pendingWrite) await pendingWrite;
     return { testimonies: testimonies.length, created, skipped, profile: profile.name, dictionaryVersion: inputs.dictionaryVersion };
   }
 }

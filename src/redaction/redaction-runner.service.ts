@@ -18,7 +18,7 @@ import { TranscriptEntity, TranscriptVersionEntity } from 'src/testimonies/entit
 import { transcriptAad } from 'src/testimonies/transcript-aad';
 
 /** Testimonies redacted and written together (one read of versions, one multi-row INSERT). */
-const BATCH_TESTIMONIES = 64;
+const BATCH_TESTIMONIES = 128;
 /** … unless their texts together pass this many UTF-16 code units first. */
 const BATCH_TEXT_UNITS = 4 * 1024 * 1024;
 /** Longest stretch of synchronous redaction before the event loop gets a turn (job-lock renewal). */
@@ -37,7 +37,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * per job). Now the registry's compiled dictionary is cached per case and dictionary version (a
  * hash of the registry's content: any change to the registry is a new key, so a stale dictionary
  * is never used), testimonies are read, redacted and written in batches (one query for the latest
- * versions, one for those already done, one multi-row INSERT … ON CONFLICT DO NOTHING), and the
+ * versions joined with those already done, one multi-row INSERT … ON CONFLICT DO NOTHING), and the
  * compile and the redaction give the event loop a turn regularly so the job lock keeps renewing.
  * A crash loses at most the batch in flight, which the next attempt redoes.
  */
@@ -104,20 +104,20 @@ export class RedactionRunner {
     let skipped = 0;
     let doneCount = 0;
 
-    // One batch: the latest version of each transcript of its testimonies, and which of them are
-    // already redacted with this configuration.
+    // One batch, one query: the latest version of each transcript of its testimonies, and whether it
+    // is already redacted with this configuration (the unique index allows at most one such row).
     const readBatch = async (batch: string[]) => {
       const versions = await this.dataSource.createQueryBuilder(TranscriptVersionEntity, 'v').addSelect('v.textSealed')
         .innerJoin(TranscriptEntity, 't', 't.id = v.transcript_id AND v.version = t.latest_version')
+        .leftJoin(RedactionEntity, 'r', 'r.transcript_version_id = v.id AND r.config_key = :configKey', { configKey })
         .addSelect('t.testimony_id', 'testimony_id')
+        .addSelect('r.id', 'redaction_id')
         .where('t.testimony_id IN (:...batch)', { batch })
         .orderBy('v.id')
         .getRawAndEntities();
-      const testimonyOf = new Map<string, string>(versions.raw.map((r: { v_id: string; testimony_id: string }) => [r.v_id, r.testimony_id]));
-      const versionIds = versions.entities.map((v) => v.id);
-      const already = versionIds.length
-        ? new Set((await this.dataSource.getRepository(RedactionEntity).find({ where: { transcriptVersionId: In(versionIds), configKey }, select: { id: true, transcriptVersionId: true } })).map((r) => r.transcriptVersionId))
-        : new Set<string>();
+      const raw = versions.raw as Array<{ v_id: string; testimony_id: string; redaction_id: string | null }>;
+      const testimonyOf = new Map<string, string>(raw.map((r) => [r.v_id, r.testimony_id]));
+      const already = new Set(raw.filter((r) => r.redaction_id !== null).map((r) => r.v_id));
       return { batch, versions: versions.entities, testimonyOf, already };
     };
     // Multi-row INSERT … ON CONFLICT DO NOTHING: a row another attempt already wrote is skipped.

@@ -1,4 +1,6 @@
-import { canonicaliseDictionary, compileDictionary, dictionaryVersion } from 'src/redaction/engine/dictionary';
+import { canonicaliseDictionary, compileDictionary, compileDictionaryAsync, dictionaryVersion } from 'src/redaction/engine/dictionary';
+import { redact } from 'src/redaction/engine/redact';
+import { compilePatterns } from 'src/redaction/engine/patterns';
 import { DictionaryInput, RedactionInputError } from 'src/redaction/engine/types';
 
 const input: DictionaryInput = {
@@ -103,5 +105,40 @@ describe('compileDictionary', () => {
     expect(Array.from(a.ownerEntry)).toEqual(Array.from(b.ownerEntry));
     expect(a.ruleNames).toEqual(b.ruleNames);
     expect(a.automaton.nodeCount).toBe(b.automaton.nodeCount);
+  });
+});
+
+describe('compileDictionaryAsync', () => {
+  const bigger: DictionaryInput = {
+    ...input,
+    people: [...input.people, ...Array.from({ length: 60 }, (_x, i) => ({ ref: `W-1${String(i).padStart(3, '0')}`, category: 'person' as const, names: [`박${'영정순미'[i % 4]}${'호희수철'[Math.floor(i / 4) % 4]}${i}`] }))],
+  };
+
+  it('compiles to the same dictionary as compileDictionary', async () => {
+    const sync = compileDictionary(bigger);
+    const async = await compileDictionaryAsync(bigger, 0);
+    expect(async.version).toBe(sync.version);
+    expect(async.patternCount).toBe(sync.patternCount);
+    expect(async.variantCount).toBe(sync.variantCount);
+    expect(async.entries).toEqual(sync.entries);
+    expect(Array.from(async.ownerEntry)).toEqual(Array.from(sync.ownerEntry));
+    const text = '김철수와 Kim Chol-su, 철이는 회령시에서 리영호를 만났다.';
+    const options = { patterns: compilePatterns(), profile: 'un' as const, pseudonymSecret: Buffer.alloc(32, 1) };
+    expect(redact(text, { ...options, dictionary: async })).toEqual(redact(text, { ...options, dictionary: sync }));
+  });
+
+  it('lets timers run while it compiles (a worker keeps renewing its job lock)', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      await compileDictionaryAsync(bigger, 0);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('rejects bad input like compileDictionary', async () => {
+    await expect(compileDictionaryAsync({ people: [{ ref: '', category: 'person', names: ['김철수'] }] })).rejects.toBeInstanceOf(RedactionInputError);
   });
 });

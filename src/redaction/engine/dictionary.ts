@@ -174,6 +174,33 @@ export function dictionaryVersion(input: DictionaryInput): string {
 
 /** Compiles the registry of one case into a reusable matcher. Throws RedactionInputError on bad input. */
 export function compileDictionary(input: DictionaryInput): CompiledDictionary {
+  const steps = compileSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Same result as compileDictionary, but gives the event loop a turn every `sliceMs` of work, so a
+ * large registry (≈ 1 s to compile) does not hold up timers in a worker: the queue's job-lock
+ * renewal and stalled checks keep running while the dictionary compiles.
+ */
+export async function compileDictionaryAsync(input: DictionaryInput, sliceMs = 20): Promise<CompiledDictionary> {
+  const steps = compileSteps(input);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The compilation, yielding after each unit of work (an entry's variants, a batch of patterns). */
+function* compileSteps(input: DictionaryInput): Generator<void, CompiledDictionary, void> {
   const canonical = canonicaliseDictionary(input);
   const entries: DictionaryEntry[] = [];
   const variantsByEntry: NameVariant[][] = [];
@@ -184,6 +211,7 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
     entries.push({ kind: 'person', category: 'person', ref: p.ref, privateRef: p.privateRef });
     const surnames: string[] = [];
     variantsByEntry.push([...p.names.flatMap((n) => personVariants(n, { surnames })), ...p.aliases.flatMap((n) => personVariants(n))]);
+    yield;
     const forms = [...new Set(surnames)].sort(compareStrings);
     if (forms.length === 0) continue;
     const key = forms.join('|');
@@ -198,10 +226,12 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
     if (refs.length === 1) entries.push({ kind: 'person', category: 'person', ref: refs[0], privateRef: group.privateRef });
     else entries.push({ kind: 'person', category: 'person', ref: undefined, privateRef: false, refs });
     variantsByEntry.push(surnameReferenceVariants(group.forms));
+    yield;
   }
   for (const p of canonical.places) {
     entries.push({ kind: 'place', category: 'place', ref: p.ref, privateRef: false });
     variantsByEntry.push(p.names.flatMap((n) => placeVariants(n)));
+    yield;
   }
   const broadRefs = new Set<string>();
   for (const t of canonical.customTerms) {
@@ -210,10 +240,12 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
       entries.push({ kind: 'place', category: t.category, ref: t.ref ?? undefined, privateRef: t.privateRef });
       variantsByEntry.push(placeVariants(t.term));
       if (t.ref !== null && isBroadPlace(t.term)) broadRefs.add(t.ref);
+      yield;
       continue;
     }
     entries.push({ kind: 'custom', category: t.category, ref: t.ref ?? undefined, privateRef: t.privateRef });
     variantsByEntry.push(customTermVariants(t.term));
+    yield;
   }
   const dates: RegisteredDate[] = (canonical.dates ?? []).map((d) => ({ ...(parseRegisteredDate(d.date) as Omit<RegisteredDate, 'ref'>), ref: d.ref }));
 
@@ -232,7 +264,8 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
   let variantCount = 0;
   const reader = new SymbolReader('', charSym);
   const symbols: number[] = [];
-  variantsByEntry.forEach((list, entry) => {
+  for (const [entry, list] of variantsByEntry.entries()) {
+    yield;
     for (const v of list) {
       variantCount++;
       symbols.length = 0;
@@ -262,9 +295,11 @@ export function compileDictionary(input: DictionaryInput): CompiledDictionary {
       const list2 = owners[p];
       if (!list2.some((o) => o.entry === entry && o.rule === rule && o.flags === v.flags)) list2.push({ entry, rule, flags: v.flags });
     }
-  });
+  }
+  yield;
 
   const automaton = new AhoCorasick(patterns, nextSym);
+  yield;
   const ownerStart = new Int32Array(patterns.length + 1);
   owners.forEach((list, p) => (ownerStart[p + 1] = ownerStart[p] + list.length));
   const total = ownerStart[patterns.length];

@@ -10,7 +10,7 @@
  */
 export { CATEGORIES, CATEGORY_PRIORITY, RedactionInputError } from 'src/redaction/engine/types';
 export type { Category, CustomTerm, DetectedSpan, DictionaryInput, PersonEntry, PlaceEntry } from 'src/redaction/engine/types';
-export { compileDictionary, dictionaryVersion, ENGINE_VERSION } from 'src/redaction/engine/dictionary';
+export { compileDictionary, compileDictionaryAsync, dictionaryVersion, ENGINE_VERSION } from 'src/redaction/engine/dictionary';
 export type { CompiledDictionary } from 'src/redaction/engine/dictionary';
 export { compilePatterns, PATTERN_CATEGORIES } from 'src/redaction/engine/patterns';
 export type { CompiledPatterns, CustomPattern, PatternCategory, PatternOptions, RegionOfInterest } from 'src/redaction/engine/patterns';

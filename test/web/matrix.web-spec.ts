@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { bearer } from '../helpers/test-app';
 import { expectAccessible, launchBrowser, newContext, screenshot, signInThroughUi, tr } from './support/browser';
 import { addMember, createCase, createUser, startWebApp, type WebApp } from './support/web-app';
@@ -7,6 +7,30 @@ import { addMember, createCase, createUser, startWebApp, type WebApp } from './s
 // shows as "only unreviewed"; once a different reviewer approves the link, the cell is supported.
 
 const TEXT = 'In the spring of 1997 I was put in a punishment cell for three months without any trial. Nobody told my family.';
+
+/** Selects `fragment` in the reader text like a mouse does (a DOM range, then the mouseup the reader listens for). */
+async function selectText(page: Page, label: string, fragment: string) {
+  await page.getByRole('document', { name: label }).waitFor();
+  await page.evaluate(`(() => {
+    const el = [...document.querySelectorAll('[role="document"]')].find((d) => d.getAttribute('aria-label') === ${JSON.stringify(label)});
+    const fragment = ${JSON.stringify(fragment)};
+    const start = el.textContent.indexOf(fragment);
+    if (start < 0) throw new Error('fragment not in the text');
+    const end = start + fragment.length;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let at = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const len = node.data.length;
+      if (start >= at && start <= at + len) range.setStart(node, start - at);
+      if (end >= at && end <= at + len) { range.setEnd(node, end - at); break; }
+      at += len;
+    }
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+    el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  })()`);
+}
 
 describe('case matrix (crimes × elements, cell evidence, liability view)', () => {
   let web: WebApp;
@@ -36,6 +60,8 @@ describe('case matrix (crimes × elements, cell evidence, liability view)', () =
       const allElements = rome.crimes.flatMap((c) => c.elements);
       const imprisonment = rome.crimes.find((c) => c.code === 'RS-7-1-e')!.elements[0]!;
 
+      const person = await http().post(`/cases/${caseId}/people`).set(...auth).send({ kind: 'perpetrator_individual' }).expect(201);
+      const guard = await http().post(`/cases/${caseId}/perpetrators`).set(...auth).send({ kind: 'individual', personId: person.body.id }).expect(201);
       const witness = await http().post(`/cases/${caseId}/people`).set(...auth).send({ kind: 'witness' }).expect(201);
       const testimony = await http().post(`/cases/${caseId}/testimonies`).set(...auth)
         .send({ intervieweeId: witness.body.id, interviewDate: { date: '2024-05-03', precision: 'day' }, languages: ['en'], modality: 'in_person', riskLevel: 'high' }).expect(201);
@@ -105,7 +131,44 @@ describe('case matrix (crimes × elements, cell evidence, liability view)', () =
       await page.getByRole('tab', { name: tr(lang, 'matrix.views.liability') }).click();
       await page.getByText(tr(lang, 'matrix.liability.none')).waitFor();
       await expectAccessible(page);
+
+      // Item 4: in the reader, the analyst links a sentence to a crime element and, for the
+      // individual guard and command responsibility, to a requirement of that mode.
+      const reader = await (await newContext(browser, web, lang)).newPage();
+      await signInThroughUi(reader, lang, analyst, `/app/cases/${caseId}/testimonies/${testimony.body.id}/reader`);
+      const english = new Intl.DisplayNames([lang], { type: 'language' }).of('en') ?? 'en';
+      const textLabel = tr(lang, 'reader.textOf', { language: english });
+      await selectText(reader, textLabel, 'Nobody told my family.');
+      await reader.getByRole('button', { name: tr(lang, 'reader.newEvidence') }).click();
+      const dialog = reader.getByRole('dialog', { name: tr(lang, 'reader.form.title') });
+      await dialog.waitFor();
+      await dialog.getByLabel(tr(lang, 'reader.form.element')).first().fill(lang === 'ko' ? '구금 또는' : 'Imprisonment');
+      await reader.getByRole('option', { name: /RS 7\(1\)\(e\)\) · 2\./ }).first().click();
+      await dialog.getByLabel(tr(lang, 'reader.form.perpetrator')).first().fill(guard.body.code);
+      await reader.getByRole('option', { name: new RegExp(`^${guard.body.code}`) }).first().click();
+      await dialog.getByLabel(tr(lang, 'reader.form.mode')).first().fill('RS-28-b');
+      await reader.getByRole('option', { name: /^RS-28-b / }).first().click();
+      await dialog.getByLabel(tr(lang, 'reader.form.requirement')).first().click();
+      await reader.getByRole('option', { name: /^4\. / }).first().click();
+      await expectAccessible(reader);
+      await screenshot(reader, 'reader-requirement', lang);
+      await dialog.getByRole('button', { name: tr(lang, 'reader.form.save') }).click();
+      await reader.getByRole('status').filter({ hasText: 'E-0002' }).waitFor();
+      const liabilityLinks = await web.ctx.sql<{ perpetrator_id: string; status: string }>('SELECT perpetrator_id, status FROM liability_links WHERE case_id = $1', [caseId]);
+      expect(liabilityLinks).toEqual([{ perpetrator_id: guard.body.id, status: 'proposed' }]);
+      await reader.context().close();
+
+      // The lead's liability view: the guard under art. 28(b), requirement 4 supported but not reviewed, the others gaps.
+      await page.reload();
+      await page.getByRole('tab', { name: tr(lang, 'matrix.views.liability') }).click();
+      await page.getByRole('heading', { name: guard.body.code }).waitFor();
+      const modeTable = page.getByRole('table', { name: `${guard.body.code} · RS-28-b` });
+      await modeTable.waitFor();
+      await modeTable.getByText(tr(lang, 'matrix.liability.gaps.not_reviewed'), { exact: false }).first().waitFor();
+      await modeTable.getByText(tr(lang, 'matrix.liability.gaps.no_evidence'), { exact: false }).first().waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'matrix-liability', lang);
       await page.context().close();
-    }, 240_000);
+    }, 300_000);
   }
 });

@@ -313,7 +313,7 @@ function LiabilityPanel({ caseId, frameworkId }: { caseId: string; frameworkId: 
           </Title>
           {p.modes.map((m) => (
             <Table.ScrollContainer key={m.id} minWidth={640}>
-              <Table aria-label={`${p.label} · ${m.code}`} striped>
+              <Table aria-label={`${p.label} · ${m.code}`} striped captionSide="top">
                 <caption style={{ textAlign: 'left', fontWeight: 600 }}>
                   {m.articleRef ?? m.code} {ko && m.titleKo ? m.titleKo.text : m.titleEn} — {m.gaps > 0 ? t('matrix.gapCount', { n: String(m.gaps) }) : t('matrix.complete')}
                 </caption>
@@ -338,13 +338,13 @@ function LiabilityPanel({ caseId, frameworkId }: { caseId: string; frameworkId: 
                       <Table.Td>{r.independentSources}</Table.Td>
                       <Table.Td>
                         {r.gap ? (
-                          <Badge color={r.gap === 'no_evidence' ? 'red' : 'yellow'} variant="light" c="dark">
+                          <Text span size="sm" px={6} style={{ background: STATUS_LOOK[r.gap === 'no_evidence' ? 'no_evidence' : 'only_unreviewed'].bg, borderRadius: 4, whiteSpace: 'nowrap' }}>
                             {r.gap === 'no_evidence' ? '✕' : '?'} {t(`matrix.liability.gaps.${r.gap}`)}
-                          </Badge>
+                          </Text>
                         ) : (
-                          <Badge color="green" variant="light" c="dark">
+                          <Text span size="sm" px={6} style={{ background: STATUS_LOOK.supported.bg, borderRadius: 4, whiteSpace: 'nowrap' }}>
                             ✓ {t('matrix.liability.noGap')}
-                          </Badge>
+                          </Text>
                         )}
                       </Table.Td>
                     </Table.Tr>

@@ -107,6 +107,12 @@ const caseEvidenceItemRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/evidence/EvidenceDetailPage'), 'EvidenceDetailPage'),
 });
 
+const caseMatrixRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/matrix',
+  component: lazyRouteComponent(() => import('./features/matrix/MatrixTab'), 'MatrixTab'),
+});
+
 // The transcript reader: select passages on the text the member may read, link them to elements.
 const testimonyReaderRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -181,7 +187,7 @@ const issue16Routes = [caseIncidentsRoute, caseIncidentNewRoute, caseIncidentRou
 const routeTree = rootRoute.addChildren([
   homeRoute,
   casesRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseEvidenceRoute, caseEvidenceItemRoute, ...issue16Routes]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseEvidenceRoute, caseEvidenceItemRoute, caseMatrixRoute, ...issue16Routes]),
   searchRoute,
   testimonyTranscriptsRoute,
   testimonyReaderRoute,

@@ -8,7 +8,7 @@ import { CaseStatusBadge } from './CaseBits';
 import { useCase } from './queries';
 
 const route = getRouteApi('/cases/$caseId');
-export const CASE_TABS = ['people', 'testimonies', 'evidence', 'incidents', 'perpetrators', 'redactions', 'members', 'files', 'jobs'] as const;
+export const CASE_TABS = ['people', 'testimonies', 'evidence', 'matrix', 'incidents', 'perpetrators', 'redactions', 'members', 'files', 'jobs'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /** A case: its title and tabs; each tab is a child route (/cases/$caseId/people, …). */

@@ -37,6 +37,7 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
   const [incidentId, setIncidentId] = useState<string | null>(null);
   const [perpetratorId, setPerpetratorId] = useState<string | null>(null);
   const [modeId, setModeId] = useState<string | null>(null);
+  const [requirementId, setRequirementId] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
 
   // Options search the crime title in both languages and the element's wording.
@@ -53,6 +54,10 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
     [framework.data, i18n.language],
   );
   const element = useMemo(() => framework.data?.crimes.flatMap((c) => c.elements).find((e) => e.id === elementId) ?? null, [framework.data, elementId]);
+  // A requirement of the mode can only be charged against an individual (art. 25(1)), never a unit.
+  const individual = (perpetrators.data ?? []).find((p) => p.id === perpetratorId && p.kind !== 'unit');
+  const mode = (framework.data?.modesOfLiability ?? []).find((m) => m.id === modeId);
+  const requirementOptions = (mode?.requirements ?? []).map((r) => ({ value: r.id, label: `${r.number}. ${i18n.language.startsWith('ko') && r.textKo?.text ? r.textKo.text : r.text}` }));
   const modeOptions = (framework.data?.modesOfLiability ?? []).map((m) => ({ value: m.id, label: `${m.code} ${crimeTitle(m, i18n.language)}` }));
 
   const submit = async () => {
@@ -80,6 +85,7 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
           perpetratorId: perpetratorId ?? undefined,
           modeOfLiabilityId: modeId ?? undefined,
         },
+        requirementId: individual && requirementId ? requirementId : undefined,
       });
       onCreated(item.code);
     } catch {
@@ -129,9 +135,28 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select label={t('reader.form.incident')} data={(incidents.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.title ?? ''}` }))} value={incidentId} onChange={setIncidentId} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
-          <Select label={t('reader.form.perpetrator')} data={(perpetrators.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name ?? ''}`.trim() }))} value={perpetratorId} onChange={setPerpetratorId} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
-          <Select label={t('reader.form.mode')} data={modeOptions} value={modeId} onChange={setModeId} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
+          <Select label={t('reader.form.perpetrator')} data={(perpetrators.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name ?? ''}`.trim() }))} value={perpetratorId} onChange={(v) => {
+              setPerpetratorId(v);
+              setRequirementId(null);
+            }} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
+          <Select label={t('reader.form.mode')} data={modeOptions} value={modeId} onChange={(v) => {
+              setModeId(v);
+              setRequirementId(null);
+            }} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
         </SimpleGrid>
+        {individual && mode && requirementOptions.length > 0 && (
+          <Select
+            label={t('reader.form.requirement')}
+            description={t('reader.form.requirementHint', { code: individual.code })}
+            data={requirementOptions}
+            value={requirementId}
+            onChange={setRequirementId}
+            searchable
+            clearable
+            nothingFoundMessage={t('reader.form.nothingFound')}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
         <Textarea label={t('reader.form.note')} description={t('reader.form.noteHint')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={10_000} />
         {missing && !title.trim() && <Alert color="red">{t('reader.form.titleRequired')}</Alert>}
         {create.error && <ErrorAlert error={create.error} />}

@@ -18,9 +18,10 @@ export const RELIABILITY: readonly SourceReliability[] = ['A', 'B', 'C', 'D', 'E
 export interface KoreanText { text: string }
 export interface LegalElement { id: string; code: string; number: number; text: string; alternatives: Array<{ letter: string; text: string }> }
 export interface LegalCrime { id: string; code: string; titleEn: string; titleKo: KoreanText | null; articleRef: string | null; elements: LegalElement[] }
-export interface LegalMode { id: string; code: string; titleEn: string; titleKo: KoreanText | null }
+export interface LegalRequirement { id: string; code: string; number: number; text: string; textKo: KoreanText | null }
+export interface LegalMode { id: string; code: string; titleEn: string; titleKo: KoreanText | null; requirements?: LegalRequirement[] }
 export interface Framework { id: string; code: string; version: string; crimes: LegalCrime[]; modesOfLiability: LegalMode[] }
-interface NamedRow { id: string; code: string; title?: string; name?: string }
+interface NamedRow { id: string; code: string; title?: string; name?: string; kind?: string }
 
 export const evidenceKeys = {
   reading: (caseId: string, versionId: string) => ['evidence', caseId, 'reading', versionId] as const,
@@ -78,6 +79,8 @@ export interface NewPassageLink {
   start: number;
   end: number;
   link: Omit<Schemas['CreateEvidenceLinkDto'], 'itemId'>;
+  /** Also evidence on this requirement of the mode of liability (the link's individual perpetrator and mode). */
+  requirementId?: string;
 }
 
 /** Records the passage as an evidence item, then links it to the element. */
@@ -91,6 +94,25 @@ export function useCreatePassageLink(caseId: string) {
       }));
       if (!item) throw new Error('no evidence item in the answer');
       const link = await unwrap(api.POST('/cases/{caseId}/evidence-links', { params: { path: { caseId } }, body: { ...input.link, itemId: item.id } }));
+      const { requirementId } = input;
+      const { perpetratorId, modeOfLiabilityId } = input.link;
+      if (requirementId && perpetratorId) {
+        await unwrap(api.POST('/cases/{caseId}/liability-links', {
+          params: { path: { caseId } },
+          body: {
+            itemId: item.id,
+            frameworkVersionId: input.link.frameworkVersionId,
+            perpetratorId,
+            requirementId,
+            modeOfLiabilityId: modeOfLiabilityId ?? undefined,
+            relation: input.link.relation,
+            probativeValue: input.link.probativeValue,
+            sourceReliability: input.link.sourceReliability,
+            informationCredibility: input.link.informationCredibility,
+            note: input.link.note,
+          },
+        }));
+      }
       return { item, link };
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: evidenceKeys.all(caseId) }),

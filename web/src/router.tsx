@@ -88,6 +88,12 @@ const caseJobsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/jobs/CaseJobsTab'), 'CaseJobsTab'),
 });
 
+const caseAuditRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('./features/audit/CaseAuditTab'), 'CaseAuditTab'),
+});
+
 // A testimony's transcripts and files on their own page (the testimony page also renders the slots).
 const testimonyTranscriptsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -181,7 +187,7 @@ const issue16Routes = [caseIncidentsRoute, caseIncidentNewRoute, caseIncidentRou
 const routeTree = rootRoute.addChildren([
   homeRoute,
   casesRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseEvidenceRoute, caseEvidenceItemRoute, ...issue16Routes]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseAuditRoute, caseEvidenceRoute, caseEvidenceItemRoute, ...issue16Routes]),
   searchRoute,
   testimonyTranscriptsRoute,
   testimonyReaderRoute,

@@ -2692,6 +2692,30 @@ export interface components {
             /** @description Rows whose external_id was imported before: left as they are */
             skipped: number;
         };
+        ImportDetailDto: {
+            counts: components["schemas"]["ImportCountsDto"];
+            createdAt: string;
+            dryRun: boolean;
+            /** @enum {string} */
+            entityType: "people" | "incidents" | "perpetrators";
+            /** @description Why the job failed, when it did */
+            error?: string | null;
+            finishedAt?: string | null;
+            /** @enum {string} */
+            format: "csv" | "json";
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            jobId: string;
+            progress: number;
+            /** @description The per-row report, in row order (limit/offset page it) */
+            report: components["schemas"]["ImportReportPageDto"];
+            /** @description SHA-256 of the uploaded file */
+            sha256: string;
+            sizeBytes: number;
+            /** @enum {string} */
+            status: "queued" | "active" | "completed" | "failed";
+        };
         ImportDto: {
             counts: components["schemas"]["ImportCountsDto"];
             createdAt: string;
@@ -2713,6 +2737,20 @@ export interface components {
             sizeBytes: number;
             /** @enum {string} */
             status: "queued" | "active" | "completed" | "failed";
+        };
+        ImportReportPageDto: {
+            items: components["schemas"]["ImportRowErrorDto"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        ImportRowErrorDto: {
+            /** @example date */
+            field: string;
+            /** @example must look like YYYY-MM for precision month */
+            message: string;
+            /** @description 1-based data row (the header is not counted); 0 for the file as a whole */
+            row: number;
         };
         IncidentDateDto: {
             /**
@@ -4329,7 +4367,10 @@ export type SchemaFileNameDto = components['schemas']['FileNameDto'];
 export type SchemaGapTotalsDto = components['schemas']['GapTotalsDto'];
 export type SchemaGroupInputDto = components['schemas']['GroupInputDto'];
 export type SchemaImportCountsDto = components['schemas']['ImportCountsDto'];
+export type SchemaImportDetailDto = components['schemas']['ImportDetailDto'];
 export type SchemaImportDto = components['schemas']['ImportDto'];
+export type SchemaImportReportPageDto = components['schemas']['ImportReportPageDto'];
+export type SchemaImportRowErrorDto = components['schemas']['ImportRowErrorDto'];
 export type SchemaIncidentDateDto = components['schemas']['IncidentDateDto'];
 export type SchemaIncidentDateResponseDto = components['schemas']['IncidentDateResponseDto'];
 export type SchemaIncidentDto = components['schemas']['IncidentDto'];
@@ -6119,7 +6160,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageMetaDto"] & {
+                        items: components["schemas"]["ImportDto"][];
+                    };
+                };
             };
             401: {
                 headers: {
@@ -6192,7 +6237,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportDetailDto"];
+                };
             };
             401: {
                 headers: {

@@ -69,3 +69,74 @@ describe('audit trail: a case lead reads the trail, filtered, with identity read
     });
   }
 });
+
+describe('imports: dry run with a per-row report, then the real run', () => {
+  let web: WebApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    web = await startWebApp();
+    browser = await launchBrowser();
+    await web.ctx.startWorker();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  const CSV = [
+    'external_id,kind,name,name_hangul,aliases,unit_type,parent',
+    'MSS-2,unit,State Security,국가보위성,bowibu,security_agency,',
+    'GUARDS-15,unit,Camp 15 guard unit,,Yodok guards,guard_unit,MSS-2',
+    'ORPHAN,unit,Orphan unit,,,guard_unit,LATER-UNIT',
+    'LATER-UNIT,unit,Listed too late,,,other,',
+    'BRIGADE-7,unit,Border brigade 7,,,military,',
+    'POLICE-1,unit,Onsong police,,,police,',
+    'GUARDS-15,unit,Duplicate,,,other,',
+    'SHORT,unit',
+  ].join('\n');
+
+  for (const lang of ['ko', 'en'] as const) {
+    it(`[${lang}] an import with bad rows shows exactly those rows, offers the report as CSV, then imports for real`, async () => {
+      const lead = await createUser(web, 'investigator', lang === 'ko' ? '박가져' : 'Ina Importer');
+      const caseId = await createCase(web, lead, lang === 'ko' ? '보위부 구조' : 'Security apparatus structure');
+      const context = await newContext(browser, web, lang);
+      const page = await context.newPage();
+      await signInThroughUi(page, lang, lead, `/app/cases/${caseId}/imports`);
+      await page.getByText(tr(lang, 'imports.explain')).waitFor();
+
+      await page.locator('input[type=file]').setInputFiles({ name: 'perpetrators.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+      await page.getByRole('combobox', { name: tr(lang, 'imports.kind') }).click();
+      await page.getByRole('option', { name: tr(lang, 'imports.kinds.perpetrators') }).click();
+      await expect(page.getByRole('button', { name: tr(lang, 'imports.runForReal') }).isDisabled()).resolves.toBe(true);
+      await page.getByRole('button', { name: tr(lang, 'imports.dryRun') }).click();
+
+      const table = page.getByRole('table', { name: tr(lang, 'imports.reportLabel') });
+      await table.waitFor({ timeout: 30_000 });
+      await page.getByRole('status').filter({ hasText: tr(lang, 'imports.status.completed') }).waitFor({ timeout: 30_000 });
+      const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from((r as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('td'), (td) => td.textContent ?? '').slice(0, 2)));
+      expect(cells).toEqual([
+        ['3', 'parent'],
+        ['7', 'external_id'],
+        ['8', 'row'],
+      ]);
+      await expect(table.locator('tbody tr').nth(1).textContent()).resolves.toContain('repeats the external_id of row 2');
+      // Nothing stored by the dry run.
+      await expect(web.ctx.sql('SELECT 1 FROM perpetrators WHERE case_id = $1', [caseId])).resolves.toHaveLength(0);
+
+      await expectAccessible(page);
+      await screenshot(page, 'imports-dry-run', lang);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: tr(lang, 'imports.download') }).click()]);
+      const { readFile } = await import('node:fs/promises');
+      const report = await readFile((await download.path()) ?? '', 'utf8');
+      expect(report.trim().split('\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['row,field', '3,parent', '7,external_id', '8,row']);
+
+      await page.getByRole('button', { name: tr(lang, 'imports.runForReal') }).click();
+      await page.getByText(tr(lang, 'imports.realBadge'), { exact: true }).waitFor();
+      await page.getByRole('status').filter({ hasText: tr(lang, 'imports.status.completed') }).waitFor({ timeout: 30_000 });
+      await page.getByText(tr(lang, 'imports.counts', { processed: '8', created: '5', skipped: '0', failed: '3' })).waitFor();
+      await expect(web.ctx.sql('SELECT 1 FROM perpetrators WHERE case_id = $1', [caseId])).resolves.toHaveLength(5);
+      await context.close();
+    });
+  }
+});

@@ -52,12 +52,12 @@ export function ImportsTab() {
     <Stack mt="md" maw={960}>
       <Text size="sm">{t('imports.explain')}</Text>
       <Group align="flex-end" wrap="wrap">
-        <FileInput label={t('imports.file')} placeholder={t('imports.choose')} accept=".csv,.json,.jsonl,.ndjson,text/csv,application/json" value={file} onChange={setFile} clearable w={280} />
+        <FileInput label={t('imports.file')} placeholder={t('imports.choose')} accept=".csv,.json,.jsonl,.ndjson,text/csv,application/json" value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('imports.clearFile') }} w={280} />
         <Select label={t('imports.kind')} placeholder={t('imports.chooseKind')} data={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))} value={kind} onChange={(v) => setKind(v as ImportKind | null)} w={200} />
         <Button onClick={() => run(true)} disabled={!file || !kind} loading={start.isPending && start.variables?.dryRun}>
           {t('imports.dryRun')}
         </Button>
-        <Button color="green" onClick={() => run(false)} disabled={!dryRunPassed} loading={start.isPending && start.variables?.dryRun === false}>
+        <Button onClick={() => run(false)} disabled={!dryRunPassed} loading={start.isPending && start.variables?.dryRun === false}>
           {t('imports.runForReal')}
         </Button>
       </Group>

@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from 'src/audit/audit.service';
+import { AuditPageDto, AuditQueryDto, mapAuditEntry } from 'src/audit/dto/audit-entry.dto';
 import { AuditVerificationDto, mapAuditVerification } from 'src/audit/dto/audit-verification.dto';
 import { Roles } from 'src/common/auth/access.decorators';
 
@@ -8,6 +9,15 @@ import { Roles } from 'src/common/auth/access.decorators';
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
+
+  /** The whole log, filtered by actor, action prefix, record and period; newest first. */
+  @Get()
+  @Roles('admin')
+  @ApiOkResponse({ type: AuditPageDto })
+  async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
+    const page = await this.audit.list(query);
+    return { ...page, items: page.items.map(mapAuditEntry) };
+  }
 
   /** Recomputes the hash chain of the whole custody log and reports the first broken entry. */
   @Get('verify')

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditHighlight, auditHighlight, HIGHLIGHT_ACTIONS } from 'src/audit/audit-highlight';
 import { AuditEntryEntity } from 'src/audit/entities/audit-entry.entity';
 import { ChainBreak, ChainedFields, entryHash, GENESIS_HASH, verifyChainBatch } from 'src/audit/hash-chain';
+import type { Page } from 'src/common/http/pagination';
 import type { JsonObject } from 'src/common/json';
 import { currentCorrelationId } from 'src/common/logging/request-context';
 
@@ -26,6 +28,32 @@ export interface AuditVerification {
   entriesChecked: number;
   lastSeq: string | null;
   firstBroken: ChainBreak | null;
+}
+
+export interface AuditListFilter {
+  actorId?: string;
+  /** Prefix of the action. */
+  action?: string;
+  subjectType?: string;
+  subjectId?: string;
+  from?: string;
+  to?: string;
+  highlight?: AuditHighlight;
+  limit: number;
+  offset: number;
+}
+
+export interface AuditListRow {
+  seq: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorDisplayName: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  caseId: string | null;
+  details: JsonObject;
+  highlight: AuditHighlight | null;
 }
 
 @Injectable()
@@ -65,6 +93,40 @@ export class AuditService {
   /** Convenience for an action that changes nothing else (a login, a read): its own transaction. */
   recordStandalone(input: AuditRecordInput): Promise<AuditEntryEntity> {
     return this.dataSource.transaction((manager) => this.record(manager, input));
+  }
+
+  /**
+   * A filtered page of the log, newest first. `caseId` narrows to one case (a lead's view);
+   * without it, the whole log (admins). Details are returned as recorded: they hold ids, codes,
+   * field names and counts only (see AuditRecordInput.details).
+   */
+  async list(filter: AuditListFilter, caseId?: string): Promise<Page<AuditListRow>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (caseId) add((n) => `a.case_id = ${n}`, caseId);
+    if (filter.actorId) add((n) => `a.actor_id = ${n}`, filter.actorId);
+    if (filter.action) add((n) => `starts_with(a.action, ${n})`, filter.action);
+    if (filter.subjectType) add((n) => `a.subject_type = ${n}`, filter.subjectType);
+    if (filter.subjectId) add((n) => `a.subject_id = ${n}`, filter.subjectId);
+    if (filter.from) add((n) => `a.occurred_at >= ${n}::timestamptz`, filter.from);
+    if (filter.to) add((n) => `a.occurred_at < ${n}::timestamptz`, filter.to);
+    if (filter.highlight) add((n) => `a.action = ANY(${n}::text[])`, HIGHLIGHT_ACTIONS[filter.highlight]);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_log a ${clause}`, params)) as Array<{ total: number }>;
+    const rows = (await this.dataSource.query(
+      `SELECT a.seq::text AS seq, a.occurred_at AS "occurredAt", a.actor_id AS "actorId", u.display_name AS "actorDisplayName", a.action,
+              a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.case_id AS "caseId", a.details
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+         ${clause}
+        ORDER BY a.seq DESC
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    )) as Array<Omit<AuditListRow, 'highlight'>>;
+    return { items: rows.map((row) => ({ ...row, highlight: auditHighlight(row.action) })), total, limit: filter.limit, offset: filter.offset };
   }
 
   /** Recomputes the whole chain in batches and reports the first broken entry. */

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditPageDto, AuditQueryDto, mapAuditEntry } from 'src/audit/dto/audit-entry.dto';
 import { CasesService } from 'src/cases/cases.service';
 import {
   CaseDto,
@@ -73,6 +74,17 @@ export class CasesController {
   async memberHistory(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: MembershipHistoryQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<MembershipHistoryPageDto> {
     const page = await this.cases.memberHistory(caseId, query, actor);
     return { ...page, items: page.items.map(mapMembershipEvent) };
+  }
+
+  /** The case's audit trail, filtered and newest first: leads of the case and global admins only. */
+  @Get(':caseId/audit')
+  @Authenticated()
+  @CaseAdministration()
+  @ApiOkResponse({ type: AuditPageDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'A member who is not a lead of the case' })
+  async audit(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: AuditQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<AuditPageDto> {
+    const page = await this.cases.auditTrail(caseId, query, actor);
+    return { ...page, items: page.items.map(mapAuditEntry) };
   }
 
   @Put(':caseId/members/:userId')

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from 'src/audit/audit.service';
+import { AuditListFilter, AuditListRow, AuditService } from 'src/audit/audit.service';
 import { CaseAccessService } from 'src/cases/case-access.service';
 import type { CreateCaseDto, ListCasesQueryDto, MembershipHistoryQueryDto, PutMemberDto, UpdateCaseDto } from 'src/cases/dto/case.dto';
 import { CaseMemberEntity } from 'src/cases/entities/case-member.entity';
@@ -165,6 +165,12 @@ export class CasesService {
       return event ? [{ ...event, userDisplayName: row.userDisplayName, actorDisplayName: row.actorDisplayName }] : [];
     });
     return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The case's audit trail (see AuditService.list). Leads of the case and global admins only. */
+  async auditTrail(caseId: string, filter: AuditListFilter, actor: AuthenticatedUser): Promise<Page<AuditListRow>> {
+    await this.requireMembershipManager(caseId, actor, this.dataSource.manager);
+    return this.audit.list(filter, caseId);
   }
 
   private async assertAnotherLead(manager: EntityManager, caseId: string, userId: string): Promise<void> {

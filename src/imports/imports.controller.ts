@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Authenticated, CurrentUser } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { ErrorResponseDto } from 'src/common/errors/error-response';
-import { PageQueryDto, type Page } from 'src/common/http/pagination';
+import { ApiPageResponse, PageQueryDto, type Page } from 'src/common/http/pagination';
 import { CreateImportFormDto, ImportDetailDto, ImportDto, mapImport, mapRowError } from 'src/imports/dto/import.dto';
 import { ImportsService } from 'src/imports/imports.service';
 
@@ -27,6 +27,7 @@ export class ImportsController {
   }
 
   @Get()
+  @ApiPageResponse(ImportDto)
   async list(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: PageQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<Page<ImportDto>> {
     const page = await this.imports.list(caseId, query, actor);
     return { ...page, items: page.items.map((v) => mapImport(v.entity, v.job)) };
@@ -34,6 +35,7 @@ export class ImportsController {
 
   /** Status, progress, counts and one page of the per-row report (limit/offset page the report). */
   @Get(':importId')
+  @ApiOkResponse({ type: ImportDetailDto })
   async get(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('importId', ParseUUIDPipe) importId: string, @Query() query: PageQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<ImportDetailDto> {
     const v = await this.imports.get(caseId, importId, query, actor);
     return { ...mapImport(v.entity, v.job), report: { ...v.report, items: v.report.items.map(mapRowError) } };

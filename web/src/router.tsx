@@ -88,6 +88,18 @@ const caseJobsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/jobs/CaseJobsTab'), 'CaseJobsTab'),
 });
 
+const caseAuditRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('./features/audit/CaseAuditTab'), 'CaseAuditTab'),
+});
+
+const caseImportsRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/imports',
+  component: lazyRouteComponent(() => import('./features/imports/ImportsTab'), 'ImportsTab'),
+});
+
 // A testimony's transcripts and files on their own page (the testimony page also renders the slots).
 const testimonyTranscriptsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -187,7 +199,7 @@ const issue16Routes = [caseIncidentsRoute, caseIncidentNewRoute, caseIncidentRou
 const routeTree = rootRoute.addChildren([
   homeRoute,
   casesRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseEvidenceRoute, caseEvidenceItemRoute, caseMatrixRoute, ...issue16Routes]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseImportsRoute, caseAuditRoute, caseEvidenceRoute, caseEvidenceItemRoute, caseMatrixRoute, ...issue16Routes]),
   searchRoute,
   testimonyTranscriptsRoute,
   testimonyReaderRoute,

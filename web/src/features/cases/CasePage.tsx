@@ -8,7 +8,9 @@ import { CaseStatusBadge } from './CaseBits';
 import { useCase } from './queries';
 
 const route = getRouteApi('/cases/$caseId');
-export const CASE_TABS = ['people', 'testimonies', 'evidence', 'matrix', 'incidents', 'perpetrators', 'redactions', 'members', 'files', 'jobs'] as const;
+export const CASE_TABS = ['people', 'testimonies', 'evidence', 'matrix', 'incidents', 'perpetrators', 'redactions', 'members', 'files', 'jobs', 'imports', 'audit'] as const;
+/** Tabs only a case's leads see (the API refuses the others). */
+const LEAD_TABS: readonly CaseTab[] = ['audit'];
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /** A case: its title and tabs; each tab is a child route (/cases/$caseId/people, …). */
@@ -40,7 +42,7 @@ export function CasePage() {
       )}
       <Tabs value={active} onChange={(tab) => tab && void navigate({ to: `/cases/$caseId/${tab as CaseTab}`, params: { caseId } })}>
         <Tabs.List aria-label={t('case.tabsLabel')}>
-          {CASE_TABS.map((tab) => (
+          {CASE_TABS.filter((tab) => kase.data.myRole === 'lead' || !LEAD_TABS.includes(tab)).map((tab) => (
             <Tabs.Tab key={tab} value={tab}>
               {t(`case.tabs.${tab}`)}
             </Tabs.Tab>

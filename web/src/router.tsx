@@ -88,6 +88,13 @@ const caseJobsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/jobs/CaseJobsTab'), 'CaseJobsTab'),
 });
 
+// Disclosures (case leads): the wizard and the register.
+const caseDisclosuresRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/disclosures',
+  component: lazyRouteComponent(() => import('./features/disclosures/DisclosuresTab'), 'DisclosuresTab'),
+});
+
 // A testimony's transcripts and files on their own page (the testimony page also renders the slots).
 const testimonyTranscriptsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -181,7 +188,7 @@ const issue16Routes = [caseIncidentsRoute, caseIncidentNewRoute, caseIncidentRou
 const routeTree = rootRoute.addChildren([
   homeRoute,
   casesRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseEvidenceRoute, caseEvidenceItemRoute, ...issue16Routes]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseEvidenceRoute, caseEvidenceItemRoute, caseDisclosuresRoute, ...issue16Routes]),
   searchRoute,
   testimonyTranscriptsRoute,
   testimonyReaderRoute,

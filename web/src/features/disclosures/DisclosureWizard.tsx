@@ -26,6 +26,9 @@ import { verifyInstructions } from './verify';
 
 type Step = 'form' | 'preview' | 'export';
 
+// Hashes and commands wrap instead of scrolling sideways; the blocks are focusable for keyboard reading.
+const WRAP = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
+
 interface FormState {
   kind: RecipientKind | null;
   name: string;
@@ -315,7 +318,7 @@ function ExportStep({ caseId, exportId, jobId, onRestart }: { caseId: string; ex
             <Text size="sm" fw={600} id="package-sha256-label">
               {t('disclosures.result.sha256')}
             </Text>
-            <Code block aria-labelledby="package-sha256-label" data-testid="package-sha256">
+            <Code block style={WRAP} tabIndex={0} aria-labelledby="package-sha256-label" data-testid="package-sha256">
               {ready.packageSha256}
             </Code>
           </div>
@@ -323,7 +326,7 @@ function ExportStep({ caseId, exportId, jobId, onRestart }: { caseId: string; ex
             <Text size="sm" fw={600} id="key-fingerprint-label">
               {t('disclosures.result.fingerprint')}
             </Text>
-            <Code block aria-labelledby="key-fingerprint-label" data-testid="key-fingerprint">
+            <Code block style={WRAP} tabIndex={0} aria-labelledby="key-fingerprint-label" data-testid="key-fingerprint">
               {fingerprint}
             </Code>
           </div>
@@ -336,7 +339,7 @@ function ExportStep({ caseId, exportId, jobId, onRestart }: { caseId: string; ex
             <Title order={3} size="h4" id="verify-title" mb="xs">
               {t('disclosures.verify.title')}
             </Title>
-            <Code block data-testid="verify-text">
+            <Code block style={WRAP} tabIndex={0} aria-labelledby="verify-title" data-testid="verify-text">
               {verifyText}
             </Code>
             <CopyButton value={verifyText}>

@@ -28,7 +28,10 @@ export function DisclosureRegister({ caseId }: { caseId: string }) {
         }}
       >
         <Group align="flex-end" gap="sm" mb="md">
-          <TextInput label={t('disclosures.register.recipient')} value={draft.recipient ?? ''} onChange={(e) => setDraft((d) => ({ ...d, recipient: e.currentTarget.value }))} />
+          <TextInput label={t('disclosures.register.recipient')} value={draft.recipient ?? ''} onChange={(e) => {
+              const recipient = e.currentTarget.value;
+              setDraft((d) => ({ ...d, recipient }));
+            }} />
           <Select
             label={t('disclosures.fields.recipientKind')}
             data={RECIPIENT_KINDS.map((k) => ({ value: k, label: t(`disclosures.kinds.${k}`) }))}
@@ -44,7 +47,10 @@ export function DisclosureRegister({ caseId }: { caseId: string }) {
             searchable
             clearable
           />
-          <TextInput label={t('disclosures.register.personCode')} placeholder="W-0001" value={draft.personCode ?? ''} onChange={(e) => setDraft((d) => ({ ...d, personCode: e.currentTarget.value }))} />
+          <TextInput label={t('disclosures.register.personCode')} placeholder="W-0001" value={draft.personCode ?? ''} onChange={(e) => {
+              const personCode = e.currentTarget.value;
+              setDraft((d) => ({ ...d, personCode }));
+            }} />
           <Button type="submit">{t('disclosures.register.apply')}</Button>
         </Group>
       </form>

@@ -105,11 +105,11 @@ describe('disclosure wizard and register (case lead)', () => {
 
       // 2. The preview: A's testimony goes; W's is left out because W withdrew consent, in words.
       await page.getByRole('button', { name: tr(lang, 'disclosures.wizard.preview') }).click();
-      const leftOut = page.getByRole('table', { name: new RegExp(tr(lang, 'disclosures.preview.leftOut_other', { count: '\\d+' }).replace(/[()]/g, '\\$&')) });
+      const leftOut = page.getByRole('table', { name: new RegExp(tr(lang, 'disclosures.preview.leftOut', { count: '\\d+' }).replace(/[()]/g, '\\$&')) });
       await leftOut.waitFor();
       const withdrawnRow = leftOut.getByRole('row').filter({ has: page.getByRole('cell', { name: tr(lang, 'disclosures.entryKinds.testimony'), exact: true }) }).filter({ hasText: codeW });
       await withdrawnRow.getByRole('cell', { name: WITHDRAWN[lang] }).waitFor();
-      const included = page.getByRole('table', { name: new RegExp(tr(lang, 'disclosures.preview.included_other', { count: '\\d+' }).replace(/[()]/g, '\\$&')) });
+      const included = page.getByRole('table', { name: new RegExp(tr(lang, 'disclosures.preview.included', { count: '\\d+' }).replace(/[()]/g, '\\$&')) });
       expect(await included.getByRole('row').filter({ has: page.getByRole('cell', { name: tr(lang, 'disclosures.entryKinds.testimony'), exact: true }) }).filter({ hasText: codeA }).count()).toBe(1);
       expect(await included.getByText(codeW).count()).toBe(0);
       await expectAccessible(page);

@@ -100,6 +100,13 @@ const caseImportsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/imports/ImportsTab'), 'ImportsTab'),
 });
 
+// Disclosures (case leads): the wizard and the register.
+const caseDisclosuresRoute = createRoute({
+  getParentRoute: () => caseRoute,
+  path: '/disclosures',
+  component: lazyRouteComponent(() => import('./features/disclosures/DisclosuresTab'), 'DisclosuresTab'),
+});
+
 // A testimony's transcripts and files on their own page (the testimony page also renders the slots).
 const testimonyTranscriptsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -199,7 +206,7 @@ const issue16Routes = [caseIncidentsRoute, caseIncidentNewRoute, caseIncidentRou
 const routeTree = rootRoute.addChildren([
   homeRoute,
   casesRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseImportsRoute, caseAuditRoute, caseEvidenceRoute, caseEvidenceItemRoute, caseMatrixRoute, ...issue16Routes]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseImportsRoute, caseAuditRoute, caseEvidenceRoute, caseEvidenceItemRoute, caseMatrixRoute, caseDisclosuresRoute, ...issue16Routes]),
   searchRoute,
   testimonyTranscriptsRoute,
   testimonyReaderRoute,

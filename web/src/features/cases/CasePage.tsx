@@ -8,9 +8,9 @@ import { CaseStatusBadge } from './CaseBits';
 import { useCase } from './queries';
 
 const route = getRouteApi('/cases/$caseId');
-export const CASE_TABS = ['people', 'testimonies', 'evidence', 'matrix', 'incidents', 'perpetrators', 'redactions', 'members', 'files', 'jobs', 'imports', 'audit'] as const;
+export const CASE_TABS = ['people', 'testimonies', 'evidence', 'matrix', 'incidents', 'perpetrators', 'redactions', 'members', 'files', 'jobs', 'imports', 'disclosures', 'audit'] as const;
 /** Tabs only a case's leads see (the API refuses the others). */
-const LEAD_TABS: readonly CaseTab[] = ['audit'];
+const LEAD_TABS: readonly CaseTab[] = ['disclosures', 'audit'];
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /** A case: its title and tabs; each tab is a child route (/cases/$caseId/people, …). */
@@ -22,8 +22,10 @@ export function CasePage() {
   // tab's chunk loads, the Outlet moves panels and the current tab mounts a second time (refetching).
   const pathname = useRouterState({ select: (s) => (s.resolvedLocation ?? s.location).pathname });
   // A tab stays selected on its sub-pages too (/cases/…/testimonies/new, /testimonies/<id>).
-  const active = CASE_TABS.find((tab) => pathname.split('/').includes(tab)) ?? 'people';
   const kase = useCase(caseId);
+  // Disclosures are the case leads' work: the tab is shown to them only (the API refuses others).
+  const tabs = CASE_TABS.filter((tab) => kase.data?.myRole === 'lead' || !LEAD_TABS.includes(tab));
+  const active = tabs.find((tab) => pathname.split('/').includes(tab)) ?? 'people';
 
   if (kase.isPending) return <Loader aria-label={t('common.loading')} />;
   if (kase.error) return <ErrorAlert error={kase.error} />;
@@ -42,14 +44,14 @@ export function CasePage() {
       )}
       <Tabs value={active} onChange={(tab) => tab && void navigate({ to: `/cases/$caseId/${tab as CaseTab}`, params: { caseId } })}>
         <Tabs.List aria-label={t('case.tabsLabel')}>
-          {CASE_TABS.filter((tab) => kase.data.myRole === 'lead' || !LEAD_TABS.includes(tab)).map((tab) => (
+          {tabs.map((tab) => (
             <Tabs.Tab key={tab} value={tab}>
               {t(`case.tabs.${tab}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
         {/* Every panel exists (the tabs point at them); only the active one holds the route. */}
-        {CASE_TABS.map((tab) => (
+        {tabs.map((tab) => (
           <Tabs.Panel key={tab} value={tab}>
             {tab === active && <Outlet />}
           </Tabs.Panel>

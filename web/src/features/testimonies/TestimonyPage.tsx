@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PseudonymBadge } from '../../components/PseudonymBadge';
 import { useMe } from '../auth/session';
 import { useCase } from '../cases/queries';
+import { TestimonyDisclosures } from '../disclosures/DisclosureRegister';
 import { TestimonyFilesSlot } from '../files/FilesPanel';
 import { TestimonyTranscriptsSlot } from '../transcripts/TranscriptsPanel';
 import { ConsentPanel } from './ConsentPanel';
@@ -71,6 +72,7 @@ export function TestimonyPage() {
       {/* Transcripts and files panels are built in their own feature folders. */}
       <TestimonyTranscriptsSlot caseId={caseId} testimonyId={testimonyId} />
       <TestimonyFilesSlot caseId={caseId} testimonyId={testimonyId} />
+      {role === 'lead' && <TestimonyDisclosures caseId={caseId} testimonyId={testimonyId} />}
     </Stack>
   );
 }

@@ -184,10 +184,18 @@ describe('transcripts, files and jobs of a testimony', () => {
       const worker = await web.ctx.startWorker();
       try {
         await progress.getByRole('status').getByText(tr(lang, 'jobs.status.completed')).waitFor({ timeout: 30_000 });
-        await page.getByRole('button', { name: tr(lang, 'transcripts.redaction.showText') }).first().click();
+        // Saving new versions above queued re-redactions too (issue 13): several redactions are
+        // listed, so open each and look for the Korean original's text among them.
+        const showButtons = page.getByRole('button', { name: tr(lang, 'transcripts.redaction.showText') });
         const redacted = page.getByLabel(tr(lang, 'transcripts.redaction.deidentified'));
-        await redacted.waitFor();
-        expect(await redacted.textContent()).toContain('강제노동');
+        await showButtons.first().waitFor();
+        let texts = '';
+        for (let attempt = 0; attempt < 30 && !texts.includes('강제노동'); attempt++) {
+          if (attempt > 0) await page.waitForTimeout(1_000);
+          for (const button of await showButtons.elementHandles()) await button.click();
+          texts = (await redacted.allTextContents()).join('\n');
+        }
+        expect(texts).toContain('강제노동');
       } finally {
         await worker.close();
       }

@@ -8,7 +8,7 @@ interface Counts { links: number; reviewed: number; sources: number; witnesses: 
 interface ElementRow { code: string; textEn: string; textKo: string | null; status: string; qualifyingWitnesses: number; qualifyingOtherSources: number; supporting: Counts; independentSources: number; strongestItem: { itemCode: string } | null }
 interface MatrixBody {
   computedFrom: string; filters: Record<string, string>; standardOfProof: { code: string; source: string; minWitnesses: number };
-  totals: { witnesses: number; documents: number; physicalItems: number; independentSources: number; links: number; statuses: Record<string, number> };
+  totals: { witnesses: number; documents: number; physicalItems: number; independentSources: number; links: number; reviewedLinks: number; items: number; statuses: Record<string, number> };
   crimes: Array<{ elements: ElementRow[] }>;
   perpetratorModes: { rows: Array<{ perpetratorId: string }> };
 }
@@ -264,5 +264,43 @@ describe('case matrix: corroboration by witness, filters, standard of proof, agg
     await check('after API delete');
     const count = await ctx.sql<{ n: number }>(`SELECT count(*)::int AS n FROM evidence_links WHERE case_id = $1`, [caseId]);
     expect(count[0].n).toBeGreaterThan(0);
+  });
+
+  it('the unfiltered matrix is kept per matrix version: any committed change of links or items (by any process) is served at once, a rolled-back one changes nothing', async () => {
+    const version = async () => (await ctx.sql<{ v: string }>(`SELECT version::text AS v FROM case_matrix_versions WHERE case_id = $1`, [caseId]))[0]?.v;
+    const strip = (m: MatrixBody) => JSON.stringify({ ...m, generatedAt: undefined });
+    const first = await matrix();
+    const v1 = await version();
+    expect(v1).toBeDefined();
+    // A repeated read (served from the kept data) is the same matrix.
+    expect(strip(await matrix())).toBe(strip(first));
+    expect(await version()).toBe(v1);
+
+    // A change written straight to the database, as another api replica or the worker would.
+    const [reviewed] = await ctx.sql<{ id: string }>(`SELECT id FROM evidence_links WHERE case_id = $1 AND status = 'reviewed' ORDER BY id LIMIT 1`, [caseId]);
+    await ctx.sql(`UPDATE evidence_links SET status = 'proposed', reviewed_by = NULL, reviewed_at = NULL WHERE id = $1`, [reviewed.id]);
+    expect(BigInt((await version()) as string)).toBeGreaterThan(BigInt(v1 as string));
+    const afterUpdate = await matrix();
+    expect(afterUpdate.totals.reviewedLinks).toBe(first.totals.reviewedLinks - 1);
+    const stored = normalise(await storedAggregates(manager(), caseId, frameworkId));
+    expect(stored).toEqual(normalise(await recountAggregates(manager(), caseId, frameworkId)));
+
+    // A new evidence item without links changes the item count.
+    await http().post(`/cases/${caseId}/evidence`).set(...as(f.lead.token)).send({ kind: 'physical_item', title: 'Shackles' }).expect(201);
+    expect((await matrix()).totals.items).toBe(first.totals.items + 1);
+
+    // A change rolled back leaves the version and the matrix as they were.
+    const before = await version();
+    const settled = await matrix();
+    await ctx.sql(`DO $$ BEGIN
+        DELETE FROM evidence_links WHERE case_id = '${caseId}';
+        RAISE EXCEPTION 'rolled back on purpose';
+      END $$`).catch(() => undefined);
+    expect(await version()).toBe(before);
+    expect(strip(await matrix())).toBe(strip(settled));
+
+    // Deleting links through SQL (another process) is seen on the next read.
+    await ctx.sql(`DELETE FROM evidence_links WHERE id = $1`, [reviewed.id]);
+    expect((await matrix()).totals.links).toBe(settled.totals.links - 1);
   });
 });

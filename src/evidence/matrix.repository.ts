@@ -130,11 +130,27 @@ const FAST_SQL = `
 SELECT
   (SELECT coalesce(json_agg(json_build_array(scope, key, relation, ${AGGREGATE_COLUMNS.join(', ')})), '[]') FROM matrix_aggregates
     WHERE case_id = $1 AND framework_id = $2 AND links > 0 AND scope <> 'perpetrator_crime') AS rows,
-  (SELECT coalesce(json_agg(key), '[]') FROM matrix_aggregates WHERE case_id = $1 AND framework_id = $2 AND links > 0 AND scope = 'perpetrator_crime') AS perpetrator_crimes,
+  (SELECT coalesce(json_agg(json_build_array(pm, crimes)), '[]') FROM (
+    SELECT left(key, length(key) - 37) AS pm, json_agg(right(key, 36)) AS crimes FROM matrix_aggregates
+    WHERE case_id = $1 AND framework_id = $2 AND links > 0 AND scope = 'perpetrator_crime' GROUP BY 1) p) AS perpetrator_crimes,
   (SELECT coalesce(json_agg(s), '[]') FROM (${strongestSql('')}) s) AS strongest,
-  (SELECT count(*) FROM evidence_items WHERE case_id = $1)::int AS items`;
+  (SELECT count(*) FROM evidence_items WHERE case_id = $1)::int AS items,
+  (SELECT version FROM case_matrix_versions WHERE case_id = $1)::text AS version`;
 
-type FastRow = { rows: Array<[AggregateRow['scope'], string, string, ...number[]]>; perpetrator_crimes: string[]; strongest: StrongestRow[]; items: number };
+/** The case's matrix version (bumped by triggers on every change of its links or items); '0' before any. */
+export async function matrixVersion(manager: EntityManager, caseId: string): Promise<string> {
+  const rows = (await manager.query('SELECT version::text AS version FROM case_matrix_versions WHERE case_id = $1', [caseId])) as Array<{ version: string }>;
+  return rows[0]?.version ?? '0';
+}
+
+type FastRow = {
+  rows: Array<[AggregateRow['scope'], string, string, ...number[]]>;
+  /** [perpetratorId|modeId, crime ids] (the perpetrator_crime keys, grouped in SQL). */
+  perpetrator_crimes: Array<[string, string[]]>;
+  strongest: StrongestRow[];
+  items: number;
+  version: string | null;
+};
 type StrongestRow = { element_id: string; link_id: string; item_id: string; probative_value: number; source_reliability: string; information_credibility: number; status: string; item_code: string; item_kind: string };
 
 function fromArray(a: FastRow['rows'][number]): AggregateRow {
@@ -160,6 +176,8 @@ export interface MatrixData {
   perpetratorModes: PerpetratorModeAggregate[];
   totals: { items: number; links: number; reviewedLinks: number; sources: number; witnesses: number; documents: number; physicalItems: number };
   computedFrom: 'aggregates' | 'link_scan';
+  /** The case's matrix version these aggregates were read at (same snapshot); null for a recount. */
+  version: string | null;
 }
 
 export function hasFilters(filters: MatrixFilters): boolean {
@@ -172,6 +190,8 @@ export async function matrixData(manager: EntityManager, caseId: string, framewo
   let rows: AggregateRow[];
   let strongestRows: StrongestRow[];
   let items: number;
+  let version: string | null = null;
+  let perpetratorCrimes: FastRow['perpetrator_crimes'] = [];
   if (scan) {
     rows = await recountAggregates(manager, caseId, frameworkId, filters, excludedItemIds);
     const f = filterSql(filters, excludedItemIds);
@@ -185,10 +205,10 @@ export async function matrixData(manager: EntityManager, caseId: string, framewo
   } else {
     const [fast] = (await manager.query(FAST_SQL, [caseId, frameworkId])) as FastRow[];
     rows = fast.rows.map(fromArray);
-    // Only the key matters for these (which crimes a perpetrator × mode cell touches).
-    for (const key of fast.perpetrator_crimes) rows.push({ scope: 'perpetrator_crime', key, relation: '*', links: 1 } as AggregateRow);
+    perpetratorCrimes = fast.perpetrator_crimes;
     strongestRows = fast.strongest;
     items = fast.items;
+    version = fast.version ?? '0';
   }
 
   const aggregates: LinkAggregate[] = [];
@@ -232,6 +252,8 @@ export async function matrixData(manager: EntityManager, caseId: string, framewo
     }
   }
 
+  for (const [key, crimeIds] of perpetratorCrimes) perpetrator(key).crimeIds.push(...crimeIds);
+
   const strongest = strongestRows.map((b) => {
     const assessment = { probativeValue: b.probative_value, sourceReliability: b.source_reliability, informationCredibility: b.information_credibility };
     return {
@@ -239,5 +261,5 @@ export async function matrixData(manager: EntityManager, caseId: string, framewo
       ...assessment, reviewed: b.status === 'reviewed', weak: isWeak(assessment),
     };
   });
-  return { aggregates, strongest, perpetratorModes: [...perpetrators.values()], totals, computedFrom: scan ? 'link_scan' : 'aggregates' };
+  return { aggregates, strongest, perpetratorModes: [...perpetrators.values()], totals, computedFrom: scan ? 'link_scan' : 'aggregates', version };
 }

@@ -8,12 +8,15 @@ import { AuditService } from 'src/audit/audit.service';
 import { CaseMatrixSettingsEntity } from 'src/evidence/entities/case-matrix-settings.entity';
 import { DEFAULT_STANDARD, STANDARD_RULES, STANDARDS_OF_PROOF, type StandardOfProof, type StandardRule } from 'src/evidence/matrix/standards';
 import { perpetratorLabels } from 'src/evidence/case-references';
-import { hasFilters, matrixData, type MatrixData } from 'src/evidence/matrix.repository';
+import { hasFilters, matrixData, matrixVersion, type MatrixData } from 'src/evidence/matrix.repository';
+import { VersionedCache } from 'src/evidence/matrix/versioned-cache';
 import { computeMatrix, type CaseMatrix, type MatrixFilters, type MatrixFrameworkInput } from 'src/evidence/matrix/matrix';
 import { periodEnd, periodStart } from 'src/incidents/incident-dates';
 import { LegalService, type FrameworkView } from 'src/legal/legal.service';
 
 const MATRIX_WORK_MEM = '32MB';
+/** Cases × framework versions whose unfiltered matrix data the api keeps (a few MB each at 50,000 links). */
+const MATRIX_CACHE_ENTRIES = 16;
 
 function frameworkInput(v: FrameworkView): MatrixFrameworkInput {
   return {
@@ -62,6 +65,8 @@ export function ruleView(rule: StandardRule, source: 'case' | 'request' | 'defau
  */
 @Injectable()
 export class MatrixService {
+  private readonly unfilteredData = new VersionedCache<MatrixData>(MATRIX_CACHE_ENTRIES);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
@@ -144,10 +149,19 @@ export class MatrixService {
     };
     const settingOf = (manager: EntityManager) => (options.standardOfProof ? Promise.resolve(null) : manager.findOne(CaseMatrixSettingsEntity, { where: { caseId } }));
     if (excludedItemIds.length === 0 && !hasFilters(filters)) {
-      // Unfiltered: every count comes from one statement (one snapshot); the standard and the
-      // perpetrators' display labels are read beside it.
-      const [data, setting] = await Promise.all([matrixData(this.dataSource.manager, caseId, frameworkVersionId), settingOf(this.dataSource.manager)]);
-      const labels = await perpetratorLabels(this.dataSource.manager, caseId, [...new Set(data.perpetratorModes.map((p) => p.perpetratorId))]);
+      // Unfiltered: every count comes from one statement (one snapshot), kept while the case's
+      // matrix version (bumped by triggers in every writing transaction) stays the same; the
+      // standard and the perpetrators' display labels are read beside it, every time.
+      const manager = this.dataSource.manager;
+      const cacheKey = `${caseId}|${frameworkVersionId}`;
+      const [version, setting] = await Promise.all([matrixVersion(manager, caseId), settingOf(manager)]);
+      let data = this.unfilteredData.get(cacheKey, version);
+      if (!data) {
+        data = await matrixData(manager, caseId, frameworkVersionId);
+        // Stored under the version read in the same snapshot as the counts.
+        if (data.version !== null) this.unfilteredData.set(cacheKey, data.version, data);
+      }
+      const labels = await perpetratorLabels(manager, caseId, [...new Set(data.perpetratorModes.map((p) => p.perpetratorId))]);
       return finish(data, setting, labels);
     }
     const runner = this.dataSource.createQueryRunner();

@@ -67,6 +67,30 @@ describe('loadConfig', () => {
       .toEqual({ organization: '북한인권 기록 모임', contactName: 'Evidence desk', contactEmail: 'desk@example.org' });
   });
 
+  it('stores files in a directory unless STORAGE_BACKEND is s3, and reads the S3 settings then', () => {
+    expect(loadConfig(base)).toMatchObject({ storageBackend: 'local', s3: null });
+    expect(loadConfig({ ...base, STORAGE_BACKEND: 's3', S3_BUCKET: 'sillok-files' }).s3).toEqual({ endpoint: undefined, bucket: 'sillok-files', region: 'us-east-1', credentials: undefined, forcePathStyle: false });
+    expect(loadConfig({ ...base, STORAGE_BACKEND: 's3', S3_BUCKET: 'files.example', S3_ENDPOINT: 'http://minio:9000', S3_REGION: 'eu-central-1', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'true' }).s3)
+      .toEqual({ endpoint: 'http://minio:9000', bucket: 'files.example', region: 'eu-central-1', credentials: { accessKeyId: 'id', secretAccessKey: 'secret' }, forcePathStyle: true });
+  });
+
+  const s3 = { STORAGE_BACKEND: 's3', S3_BUCKET: 'sillok-files' };
+  it.each([
+    [{ STORAGE_BACKEND: 'gcs' }, 'STORAGE_BACKEND', /STORAGE_BACKEND must be local or s3/],
+    [{ STORAGE_BACKEND: 's3' }, 'S3_BUCKET', /S3_BUCKET is required when STORAGE_BACKEND is s3/],
+    [{ ...s3, S3_BUCKET: 'Sillok_Files' }, 'S3_BUCKET', /S3_BUCKET must be a valid bucket name/],
+    [{ ...s3, S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT', /S3_ENDPOINT is not a valid URL|S3_ENDPOINT must use http/],
+    [{ ...s3, S3_ENDPOINT: 'ftp://minio' }, 'S3_ENDPOINT', /S3_ENDPOINT must use http:\/\/ or https:\/\//],
+    [{ ...s3, S3_REGION: 'EU West' }, 'S3_REGION', /S3_REGION must be a region name/],
+    [{ ...s3, S3_SECRET_ACCESS_KEY: 'secret' }, 'S3_ACCESS_KEY_ID', /S3_ACCESS_KEY_ID is required when S3_SECRET_ACCESS_KEY is set/],
+    [{ ...s3, S3_ACCESS_KEY_ID: 'id' }, 'S3_SECRET_ACCESS_KEY', /S3_SECRET_ACCESS_KEY is required when S3_ACCESS_KEY_ID is set/],
+    [{ ...s3, S3_FORCE_PATH_STYLE: 'maybe' }, 'S3_FORCE_PATH_STYLE', /S3_FORCE_PATH_STYLE must be true or false/],
+  ])('names the storage variable at fault in %o', (env, variable, message) => {
+    const error = errorFor(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(message);
+  });
+
   it('requires SILLOK_MASTER_KEY in production', () => {
     const error = errorFor({ NODE_ENV: 'production', SILLOK_MASTER_KEY: '' });
     expect(error.variable).toBe('SILLOK_MASTER_KEY');

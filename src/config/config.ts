@@ -12,7 +12,11 @@ export interface AppConfig {
   redisUrl: string;
   /** Prefix of every BullMQ key, so several deployments (or test files) can share one Redis. */
   queuePrefix: string;
+  /** Where file bytes live: a directory (`storageDir`) or an S3-compatible bucket (`s3`). */
+  storageBackend: 'local' | 's3';
   storageDir: string;
+  /** Set when storageBackend is 's3'. */
+  s3: S3Config | null;
   dataDir: string;
   /** 32-byte key that wraps per-case data keys (envelope encryption). */
   masterKey: Buffer;
@@ -52,6 +56,17 @@ export interface ExportSender {
   organization: string | null;
   contactName: string | null;
   contactEmail: string | null;
+}
+
+export interface S3Config {
+  /** Unset: the provider's own endpoint for the region (AWS); set for MinIO, Ceph, Garage and the like. */
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  /** Both unset: the SDK's default credential chain (environment, instance role, ...). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Addresses objects as endpoint/bucket/key rather than bucket.endpoint/key (MinIO and most self-hosted stores need it). */
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +187,41 @@ export function exportSenderFrom(env: Env): ExportSender {
   return { organization: oneLine(env, 'EXPORT_SOURCE_ORGANIZATION'), contactName: oneLine(env, 'EXPORT_CONTACT_NAME'), contactEmail };
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+/** STORAGE_BACKEND and, for s3, the S3_* variables. */
+export function storageFrom(env: Env): Pick<AppConfig, 'storageBackend' | 's3'> {
+  const backend = (env.STORAGE_BACKEND || 'local').trim();
+  if (backend === 'local') return { storageBackend: 'local', s3: null };
+  if (backend !== 's3') throw new ConfigError('STORAGE_BACKEND', `must be local or s3, got "${backend}"`);
+  const bucket = env.S3_BUCKET ?? '';
+  if (bucket === '') throw new ConfigError('S3_BUCKET', 'is required when STORAGE_BACKEND is s3');
+  // S3's bucket naming rules: 3-63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) throw new ConfigError('S3_BUCKET', `must be a valid bucket name (3-63 lower-case letters, digits, dots or hyphens), got "${bucket}"`);
+  const region = env.S3_REGION || 'us-east-1';
+  if (!/^[a-z0-9-]{1,64}$/.test(region)) throw new ConfigError('S3_REGION', `must be a region name such as us-east-1, got "${region}"`);
+  const accessKeyId = env.S3_ACCESS_KEY_ID ?? '';
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY ?? '';
+  if (accessKeyId === '' && secretAccessKey !== '') throw new ConfigError('S3_ACCESS_KEY_ID', 'is required when S3_SECRET_ACCESS_KEY is set');
+  if (accessKeyId !== '' && secretAccessKey === '') throw new ConfigError('S3_SECRET_ACCESS_KEY', 'is required when S3_ACCESS_KEY_ID is set');
+  return {
+    storageBackend: 's3',
+    s3: {
+      endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+      bucket,
+      region,
+      credentials: accessKeyId ? { accessKeyId, secretAccessKey } : undefined,
+      forcePathStyle: flag(env, 'S3_FORCE_PATH_STYLE', false),
+    },
+  };
+}
+
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = env.NODE_ENV || 'development';
@@ -193,6 +243,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queuePrefix,
     dataDir,
     storageDir: resolve(env.STORAGE_DIR || resolve(dataDir, 'files')),
+    ...storageFrom(env),
     ...masterKey(env, nodeEnv, dataDir),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),

@@ -1,10 +1,17 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
-/** Where file bytes live. A directory today; an S3-compatible store can implement the same. */
+/** A stored object: its key and its size in bytes (of the sealed bytes as stored). */
+export interface StoredObject {
+  key: string;
+  size: number;
+}
+
+/** Where file bytes live: a directory (LocalFileStore) or an S3-compatible bucket (S3FileStore). */
 export interface FileStore {
   /** A temporary place to write to; commit() moves it to `key` atomically, abort() discards it. */
   begin(): Promise<{ stream: Writable; commit(key: string): Promise<void>; abort(): Promise<void> }>;
@@ -14,17 +21,24 @@ export interface FileStore {
   readTail(key: string, bytes: number): Promise<Buffer>;
   /** Removes temporary files not written to for `olderThanMs` (left by a process that died); returns how many. */
   sweepAbandoned(olderThanMs: number): Promise<number>;
+  /** Every committed object (temporary ones left out), in no particular order. For backups. */
+  list(): AsyncIterable<StoredObject>;
 }
 
 export const FILE_STORE = Symbol('FILE_STORE');
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9/_.-]*$/;
 
+/** Keys are relative paths of letters, digits, `/_.-`, never climbing (`..`): the same rule for every backend. */
+export function assertSafeKey(key: string): void {
+  if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key: ${key}`);
+}
+
 export class LocalFileStore implements FileStore {
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
-    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key: ${key}`);
+    assertSafeKey(key);
     const full = resolve(this.root, key);
     if (!full.startsWith(resolve(this.root) + sep)) throw new Error(`storage key escapes the store: ${key}`);
     return full;
@@ -75,13 +89,37 @@ export class LocalFileStore implements FileStore {
     return removed;
   }
 
+  async *list(): AsyncIterable<StoredObject> {
+    yield* this.walk(this.root, '');
+  }
+
+  private async *walk(dir: string, prefix: string): AsyncGenerator<StoredObject> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return; // No such directory: nothing stored there.
+    }
+    for (const entry of entries) {
+      const key = `${prefix}${entry.name}`;
+      if (key === '.tmp') continue; // Uploads and exports in progress, not stored objects.
+      if (entry.isDirectory()) {
+        yield* this.walk(join(dir, entry.name), `${key}/`);
+      } else if (entry.isFile()) {
+        const size = await stat(join(dir, entry.name)).then((s) => s.size, () => null);
+        if (size !== null) yield { key, size }; // null: removed meanwhile.
+      }
+    }
+  }
+
   read(key: string, range?: { start: number; end?: number; chunkBytes?: number }): Readable {
     return createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end, ...(range.chunkBytes ? { highWaterMark: range.chunkBytes } : {}) } : {});
   }
 
   async size(key: string): Promise<number | null> {
+    const path = this.pathOf(key);
     try {
-      return (await stat(this.pathOf(key))).size;
+      return (await stat(path)).size;
     } catch {
       return null;
     }

@@ -203,11 +203,16 @@ const caseRedactionRoute = createRoute({ getParentRoute: () => caseRoute, path: 
 const searchRoute = createRoute({ getParentRoute: () => rootRoute, path: '/search', component: lazyRouteComponent(() => import('./features/search/SearchPage'), 'SearchPage') });
 const issue16Routes = [caseIncidentsRoute, caseIncidentNewRoute, caseIncidentRoute, caseIncidentEditRoute, casePerpetratorsRoute, casePerpetratorRoute, caseRedactionsRoute, caseRedactionRoute];
 
+// Issue 17 item 5: statistics (counts with small cells withheld, timeline, map) per case and across the user's cases.
+const caseStatisticsRoute = createRoute({ getParentRoute: () => caseRoute, path: '/statistics', component: lazyRouteComponent(() => import('./features/statistics/StatisticsTab'), 'StatisticsTab') });
+const statisticsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/statistics', component: lazyRouteComponent(() => import('./features/statistics/StatisticsPage'), 'StatisticsPage') });
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   casesRoute,
-  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseImportsRoute, caseAuditRoute, caseEvidenceRoute, caseEvidenceItemRoute, caseMatrixRoute, caseDisclosuresRoute, ...issue16Routes]),
+  caseRoute.addChildren([caseIndexRoute, casePeopleRoute, casePersonNewRoute, casePersonRoute, caseTestimoniesRoute, testimonyIntakeRoute, testimonyRoute, caseMembersRoute, caseFilesRoute, caseJobsRoute, caseImportsRoute, caseAuditRoute, caseEvidenceRoute, caseEvidenceItemRoute, caseMatrixRoute, caseDisclosuresRoute, ...issue16Routes, caseStatisticsRoute]),
   searchRoute,
+  statisticsRoute,
   testimonyTranscriptsRoute,
   testimonyReaderRoute,
   reviewsRoute,

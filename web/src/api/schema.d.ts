@@ -544,6 +544,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/incident-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IncidentMapController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/incidents": {
         parameters: {
             query?: never;
@@ -2803,6 +2819,26 @@ export interface components {
             victims: components["schemas"]["VictimDto"][];
             violationTypes: string[];
         };
+        IncidentMapDto: {
+            /** @description Biggest first */
+            points: components["schemas"]["IncidentMapPointDto"][];
+            /** @description All incidents of the case */
+            total: number;
+            /** @description Incidents with no coordinates of their own, of their place or of any enclosing place */
+            unplaced: number;
+        };
+        IncidentMapPointDto: {
+            /** @description Some incident here is drawn at an enclosing place (its own place has no coordinates) */
+            approximate: boolean;
+            /** @description The incidents drawn at this point, oldest first */
+            incidents: components["schemas"]["MapIncidentDto"][];
+            /** @example 39.57 */
+            latitude: number;
+            /** @example 126.06 */
+            longitude: number;
+            /** @description The gazetteer place the point stands for (null: coordinates recorded on the incident) */
+            place?: components["schemas"]["PlaceRefDto"] | null;
+        };
         InvolvementDto: {
             /** @enum {string} */
             confidence: "confirmed" | "probable" | "possible" | "doubtful";
@@ -2954,6 +2990,14 @@ export interface components {
             /** @example Bearer */
             tokenType: string;
             user: components["schemas"]["UserDto"];
+        };
+        MapIncidentDto: {
+            /** @example I-0001 */
+            code: string;
+            date: components["schemas"]["IncidentDateResponseDto"];
+            /** Format: uuid */
+            id: string;
+            title: string;
         };
         MatrixFiltersDto: {
             from?: string;
@@ -4374,6 +4418,8 @@ export type SchemaImportRowErrorDto = components['schemas']['ImportRowErrorDto']
 export type SchemaIncidentDateDto = components['schemas']['IncidentDateDto'];
 export type SchemaIncidentDateResponseDto = components['schemas']['IncidentDateResponseDto'];
 export type SchemaIncidentDto = components['schemas']['IncidentDto'];
+export type SchemaIncidentMapDto = components['schemas']['IncidentMapDto'];
+export type SchemaIncidentMapPointDto = components['schemas']['IncidentMapPointDto'];
 export type SchemaInvolvementDto = components['schemas']['InvolvementDto'];
 export type SchemaInvolvementInputDto = components['schemas']['InvolvementInputDto'];
 export type SchemaJobDto = components['schemas']['JobDto'];
@@ -4388,6 +4434,7 @@ export type SchemaLocatorDto = components['schemas']['LocatorDto'];
 export type SchemaLocatorResponseDto = components['schemas']['LocatorResponseDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
 export type SchemaLoginResponseDto = components['schemas']['LoginResponseDto'];
+export type SchemaMapIncidentDto = components['schemas']['MapIncidentDto'];
 export type SchemaMatrixFiltersDto = components['schemas']['MatrixFiltersDto'];
 export type SchemaMatrixFrameworkDto = components['schemas']['MatrixFrameworkDto'];
 export type SchemaMatrixModeColumnDto = components['schemas']['MatrixModeColumnDto'];
@@ -6239,6 +6286,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportDetailDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IncidentMapController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentMapDto"];
                 };
             };
             401: {

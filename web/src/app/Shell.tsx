@@ -57,6 +57,7 @@ export function Shell({ me }: { me: Me }) {
         <NavLink component={Link} to="/" label={t('nav.cases')} active={path === '/' || path.startsWith('/cases/')} />
         <NavLink component={Link} to="/cases" activeOptions={{ exact: true }} label={t('cases.nav')} active={path === '/cases'} />
         <NavLink component={Link} to="/search" label={t('nav.search')} active={path === '/search'} />
+        <NavLink component={Link} to="/statistics" label={t('nav.statistics')} active={path === '/statistics'} />
         <NavLink component={Link} to="/reviews" label={t('nav.reviews')} active={path === '/reviews'} />
         <NavLink component={Link} to="/account" label={t('nav.account')} active={path === '/account'} />
         {me.role === 'admin' && <NavLink component={Link} to="/admin" label={t('nav.admin')} active={path === '/admin' || path.startsWith('/admin/')} />}

@@ -8,7 +8,7 @@ import { CaseStatusBadge } from './CaseBits';
 import { useCase } from './queries';
 
 const route = getRouteApi('/cases/$caseId');
-export const CASE_TABS = ['people', 'testimonies', 'evidence', 'matrix', 'incidents', 'perpetrators', 'redactions', 'members', 'files', 'jobs', 'imports', 'disclosures', 'audit'] as const;
+export const CASE_TABS = ['people', 'testimonies', 'evidence', 'matrix', 'incidents', 'statistics', 'perpetrators', 'redactions', 'members', 'files', 'jobs', 'imports', 'disclosures', 'audit'] as const;
 /** Tabs only a case's leads see (the API refuses the others). */
 const LEAD_TABS: readonly CaseTab[] = ['disclosures', 'audit'];
 export type CaseTab = (typeof CASE_TABS)[number];

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Loader, SegmentedControl, Stack, Table, Text, Timeline } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatIncidentDate } from './dates';
+import { IncidentTimeline } from './IncidentTimeline';
 import { useIncidents, useViolationTypes, violationLabel, type Incident } from './queries';
 
 const route = getRouteApi('/cases/$caseId/incidents');
@@ -64,26 +65,7 @@ export function IncidentsTab() {
         </Table>
       )}
       {incidents.data && incidents.data.items.length > 0 && view === 'timeline' && (
-        <Timeline bulletSize={14} lineWidth={2} aria-label={t('incidents.timelineLabel')} component="ol">
-          {incidents.data.items.map((i) => (
-            <Timeline.Item
-              key={i.id}
-              component="li"
-              title={
-                <Anchor fw={600} renderRoot={(props) => <Link {...props} to="/cases/$caseId/incidents/$incidentId" params={{ caseId, incidentId: i.id }} />}>
-                  {i.code} · {i.title}
-                </Anchor>
-              }
-            >
-              <Text size="sm" fw={500} data-testid="timeline-date">
-                {formatIncidentDate(i.date, i18n.language, t)}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {[i.place?.name, ...labels(i)].filter(Boolean).join(' · ')}
-              </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
+        <IncidentTimeline caseId={caseId} incidents={incidents.data.items} />
       )}
     </Stack>
   );

@@ -25,6 +25,13 @@ export default defineConfig({
           include: ['test/**/*.e2e-spec.ts'],
           environment: 'node',
           pool: 'forks',
+          // One fork runs the e2e files one after another (each has a database and queue prefix of
+          // its own) while a thread runs the browser journeys beside it; see the web project. The
+          // fork keeps the modules it has loaded from one file to the next (no file mocks a module
+          // or changes process.env): importing the api's module graph and building its lazy caches
+          // (the redaction dictionaries, the password-strength estimator) then happens once, not
+          // once per file.
+          poolOptions: { forks: { singleFork: true, isolate: false } },
           globalSetup: ['./test/setup/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -39,9 +46,13 @@ export default defineConfig({
           globals: true,
           include: ['test/web/**/*.web-spec.ts'],
           environment: 'node',
-          pool: 'forks',
-          // Each file runs its own api and Chromium: one at a time keeps a 2-core machine usable.
-          poolOptions: { forks: { singleFork: true } },
+          // Each file runs its own api and Chromium, one file at a time, in one worker thread that
+          // keeps the modules it has loaded (as the e2e fork does). A thread, not a fork: Vitest runs
+          // each pool's files beside the other pools', but the forks pool runs its single-fork
+          // projects one after another, so in a fork the journeys would wait for every e2e file.
+          // Two lanes (e2e, web) for 2 cores.
+          pool: 'threads',
+          poolOptions: { threads: { singleThread: true, isolate: false } },
           globalSetup: ['./test/setup/global-setup.ts', './test/web/support/build-web.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,

@@ -36,6 +36,10 @@ function tcpReachable(url: string): Promise<boolean> {
  * run. Migrates once into a template database; each spec file clones its own from it.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // The e2e and web projects both list this file and Vitest runs each project's global setup (one
+  // after the other, in this process, before any test): the second finds the first's services and
+  // migrated template in process.env and uses them, instead of migrating a second template.
+  if (process.env[ENV_TEMPLATE_DB] && process.env[ENV_ADMIN_URL] && process.env[ENV_REDIS_URL]) return async () => undefined;
   const teardown: Array<() => Promise<void>> = [];
 
   let adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -65,6 +65,10 @@ describe('two-factor sign-in, account and administration', () => {
       const password = 'Granite-Harbour-Lantern-Ninety';
       await adminPage.getByRole('tab', { name: tr(lang, 'admin.tabs.users') }).click();
       await adminPage.getByRole('link', { name: tr(lang, 'admin.users.new') }).click();
+      // The form is a lazily loaded route: until it has replaced the list, "Name" and "E-mail"
+      // would also match the list's "Find by name or e-mail" box (and "Role" its role filter),
+      // and under load the typing went there, leaving the form empty and "Create user" disabled.
+      await adminPage.getByRole('heading', { name: tr(lang, 'admin.users.new'), level: 2, exact: true }).waitFor();
       await adminPage.getByLabel(tr(lang, 'admin.users.name')).fill(name);
       await adminPage.getByLabel(tr(lang, 'admin.users.email')).fill(email);
       await adminPage.getByRole('combobox', { name: tr(lang, 'admin.users.role') }).click();

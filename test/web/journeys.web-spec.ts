@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { bearer } from '../helpers/test-app';
-import { browserStorageDump, expectAccessible, launchBrowser, newContext, screenshot, signInThroughUi, switchLanguage, tr, type Lang } from './support/browser';
+import { browserStorageDump, expectAccessible, launchBrowser, newContext, screenshot, signInThroughUi, switchLanguageSignedIn, tr, type Lang } from './support/browser';
 import { createCase, createUser, startWebApp, type WebApp } from './support/web-app';
 
 describe('first journeys: sign in, home, language, sign out', () => {
@@ -67,7 +67,7 @@ describe('first journeys: sign in, home, language, sign out', () => {
       await screenshot(page, 'case', lang);
 
       // Switch language: applied at once, stored for the user, still there after a reload.
-      await switchLanguage(page, other);
+      await switchLanguageSignedIn(page, other);
       await page.getByRole('tab', { name: tr(other, 'case.tabs.testimonies') }).waitFor();
       expect(await page.getAttribute('html', 'lang')).toBe(other);
       const me = await web.ctx.http().get('/auth/me').set(...bearer(user.token)).expect(200);
@@ -96,7 +96,7 @@ describe('first journeys: sign in, home, language, sign out', () => {
     // The members tab has finished loading (its requests must not race the revocation).
     await page.getByRole('table', { name: tr('en', 'members.listTitle'), exact: true }).waitFor();
     await page.getByRole('table', { name: tr('en', 'members.history.title') }).waitFor();
-    await switchLanguage(page, 'ko');
+    await switchLanguageSignedIn(page, 'ko');
     await page.getByRole('tab', { name: tr('ko', 'case.tabs.members') }).waitFor();
     // Revoke every session of the user, then make the page call the api again (the People tab
     // loads the register).

@@ -72,3 +72,14 @@ export async function browserStorageDump(page: Page): Promise<string> {
 export async function switchLanguage(page: Page, lang: Lang): Promise<void> {
   await page.locator('label', { hasText: lang === 'ko' ? '한국어' : 'English' }).first().click();
 }
+
+/**
+ * Signed in, the switch applies the language at once and then stores it for the user
+ * (PATCH /auth/me): this waits for that store to succeed, so what follows (reading /auth/me,
+ * revoking the session) never races it.
+ */
+export async function switchLanguageSignedIn(page: Page, lang: Lang): Promise<void> {
+  const stored = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/auth/me');
+  await switchLanguage(page, lang);
+  expect((await stored).status()).toBe(200);
+}

@@ -1,3 +1,20 @@
+/**
+ * Support for the browser journeys (test/web/*.web-spec.ts). A journey file sets up as before:
+ *
+ *   let web: WebApp;
+ *   let browser: Browser;
+ *   beforeAll(async () => { web = await startWebApp(); browser = await launchBrowser(); });
+ *   afterAll(async () => { await browser?.close(); await web?.close(); });
+ *
+ * and makes its own users and cases (createUser, createCase, addMember), so files stay independent.
+ * How they run (vitest.config.ts): one file at a time in one worker thread, beside the fork that
+ * runs the e2e files, and that thread keeps loaded modules from one file to the next. So a file
+ * must close in afterAll everything it opened (api, worker, browser, contexts it no longer needs),
+ * must not change process.env or mock modules, and must wait for conditions, never for time:
+ * the e2e lane shares the two cores. In ./browser.ts: signInThroughUi, tr (texts from the app's
+ * own catalogues), expectAccessible (axe), screenshot, browserStorageDump, switchLanguage and
+ * switchLanguageSignedIn (which also waits until the choice is stored).
+ */
 import type { AddressInfo } from 'node:net';
 import { createTestContext, bearer, type TestContext } from '../../helpers/test-app';
 import type { UserRole } from 'src/users/entities/user.entity';

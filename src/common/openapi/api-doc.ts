@@ -47,9 +47,19 @@ export const ERROR_RESPONSES: Record<ErrorStatus, { description: string; example
   },
 };
 
-/** Documents error answers with the shared error body and an example of each. */
-export function ApiErrors(...statuses: ErrorStatus[]) {
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, type: ErrorResponseDto, ...ERROR_RESPONSES[status] })));
+/** An error answer particular to one operation: its status, error code and what it means there. */
+export type ErrorCase = readonly [status: ErrorStatus | 500, code: string, meaning: string];
+
+/**
+ * Documents error answers with the shared error body and an example of each: a status alone
+ * takes the general meaning of that status; an ErrorCase says what it means for this operation.
+ */
+export function ApiErrors(...errors: Array<ErrorStatus | ErrorCase>) {
+  return applyDecorators(...errors.map((error) => {
+    if (typeof error === 'number') return ApiResponse({ status: error, type: ErrorResponseDto, ...ERROR_RESPONSES[error] });
+    const [status, code, meaning] = error;
+    return ApiResponse({ status, type: ErrorResponseDto, description: `${code}: ${meaning}`, example: { statusCode: status, error: code, message: meaning, correlationId: EXAMPLE_CORRELATION_ID } });
+  }));
 }
 
 /**
@@ -57,20 +67,31 @@ export function ApiErrors(...statuses: ErrorStatus[]) {
  * and what it means for consent and identities (description), and its error answers. 401 comes
  * with @Authenticated/@Roles already; list it here only on public routes that answer it.
  */
-export function ApiDoc(summary: string, description: string, errors: ErrorStatus[]) {
+export function ApiDoc(summary: string, description: string, errors: Array<ErrorStatus | ErrorCase>) {
   return applyDecorators(ApiOperation({ summary, description }), ApiErrors(...errors));
 }
 
-/** A list download's 200: CSV (with an example of its first lines) or a JSON array of the list's items. */
-export function ApiListDownload(item: Type<unknown>, csvExample: string) {
+/** A 200 that is JSON (the DTO) or CSV (format=csv), with an example of the CSV's first lines. */
+export function ApiJsonOrCsvResponse(json: Type<unknown>, csvExample: string, options: { isArray?: boolean; description?: string } = {}) {
+  const ref = { $ref: getSchemaPath(json) };
   return applyDecorators(
-    ApiExtraModels(item),
+    ApiExtraModels(json),
     ApiOkResponse({
-      description: 'The whole filtered list as an attachment, streamed (UTF-8; CSV with a byte-order mark and CRLF lines)',
+      description: options.description ?? 'JSON, or CSV with format=csv (UTF-8 with a byte-order mark, CRLF lines, formula-safe cells)',
       content: {
+        'application/json': { schema: options.isArray ? { type: 'array', items: ref } : ref },
         'text/csv': { schema: { type: 'string' }, example: csvExample },
-        'application/json': { schema: { type: 'array', items: { $ref: getSchemaPath(item) } } },
       },
     }),
   );
+}
+
+/** A list download's 200: a JSON array of the list's items, or CSV. */
+export function ApiListDownload(item: Type<unknown>, csvExample: string) {
+  return ApiJsonOrCsvResponse(item, csvExample, { isArray: true, description: 'The whole filtered list as an attachment, streamed: a JSON array of the list items, or CSV (UTF-8 with a byte-order mark, CRLF lines, formula-safe cells)' });
+}
+
+/** A 200 whose body is a file's bytes. */
+export function ApiFileResponse(mediaType: string, description: string) {
+  return ApiOkResponse({ description, content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } } });
 }

@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from 'src/app.module';
+import { addExamples } from 'src/common/openapi/examples';
 import { createValidationPipe } from 'src/common/errors/validation';
 import { securityHeaders } from 'src/common/http/security-headers';
 import { InputGuardPipe } from 'src/common/http/input-guard';
@@ -46,7 +47,7 @@ export async function createApiApp(config: AppConfig, logger: Logger, rootModule
 
 /** The OpenAPI document served at /docs-json; scripts/openapi.js writes the same for the web client. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Sillok API')
@@ -56,4 +57,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addCookieAuth('sillok_session')
       .build(),
   );
+  return addExamples(document);
 }

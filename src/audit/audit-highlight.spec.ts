@@ -14,7 +14,8 @@ describe('auditHighlight', () => {
     for (const action of ['person.create', 'person.identity_update', 'file.upload', 'export.request', 'auth.login', 'transcript.read.extra']) expect(auditHighlight(action)).toBeNull();
   });
   it('lists each kind for SQL filters', () => {
-    expect(HIGHLIGHT_ACTIONS.download).toEqual(['file.download', 'export.download']);
+    expect(HIGHLIGHT_ACTIONS.download).toEqual(['file.download', 'export.download', 'list.download']);
+    expect(auditHighlight('list.download')).toBe('download');
     expect(HIGHLIGHT_ACTIONS.identity_read).toContain('person.identity_read');
   });
 });

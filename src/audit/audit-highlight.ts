@@ -13,7 +13,7 @@ const IDENTITY_READS = new Set([
   'search.raw',
 ]);
 
-const DOWNLOADS = new Set(['file.download', 'export.download']);
+const DOWNLOADS = new Set(['file.download', 'export.download', 'list.download']);
 
 export function auditHighlight(action: string): AuditHighlight | null {
   if (IDENTITY_READS.has(action)) return 'identity_read';

@@ -9,7 +9,8 @@ import { CasesService } from 'src/cases/cases.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { DomainException, NotFoundDomainException, ValidationDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
 import type { Page } from 'src/common/http/pagination';
-import type { CreateEvidenceItemDto, ListEvidenceQueryDto, UpdateEvidenceItemDto } from 'src/evidence/dto/evidence-item.dto';
+import { startListDownload } from 'src/common/csv/list-download';
+import type { CreateEvidenceItemDto, DownloadEvidenceQueryDto, ListEvidenceQueryDto, UpdateEvidenceItemDto } from 'src/evidence/dto/evidence-item.dto';
 import { EvidenceItemEntity, FILE_EVIDENCE_KINDS } from 'src/evidence/entities/evidence-item.entity';
 import { reanchorPassage } from 'src/evidence/reanchor';
 import { PassageMappingError, redactedToOriginal, type MappingSpan } from 'src/evidence/passage-mapping';
@@ -241,6 +242,11 @@ export class EvidenceItemsService {
     qb.orderBy(query.sort.includes('code') ? 'i.code' : 'i.created_at', desc ? 'DESC' : 'ASC').addOrderBy('i.id', 'ASC').offset(query.offset).limit(query.limit);
     const [items, total] = await qb.getManyAndCount();
     return { items: items.map((item) => ({ item, cleared })), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every item the list's filters select, page by page, for a download (identity clearance; audited). */
+  download(caseId: string, query: DownloadEvidenceQueryDto, actor: AuthenticatedUser): Promise<AsyncIterable<EvidenceItemView[]>> {
+    return startListDownload({ access: this.access, audit: this.audit }, { caseId, actor, list: 'evidence', format: query.format, filters: query }, async (offset, limit) => (await this.list(caseId, { ...query, offset, limit }, actor)).items);
   }
 
   async get(caseId: string, itemId: string, actor: AuthenticatedUser): Promise<EvidenceItemView> {

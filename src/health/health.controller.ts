@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -25,6 +25,8 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Liveness', description: 'The process answers. Public; no data; never a 4xx (a probe has nothing to get wrong).' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } }, example: { status: 'ok' } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -33,7 +35,8 @@ export class HealthController {
   @Get('ready')
   @Public()
   @ApiOkResponse({ type: ReadinessDto })
-  @ApiServiceUnavailableResponse({ type: ReadinessDto })
+  @ApiOperation({ summary: 'Readiness', description: 'Whether PostgreSQL and Redis are reachable; 503 names what is down (reads may still work). Public; no data; never a 4xx.' })
+  @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'PostgreSQL or Redis is down: the readiness report names which', example: { status: 'degraded', checks: { postgres: 'up', redis: 'down' } } })
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessDto> {
     const [postgres, redis] = await Promise.all([this.postgresUp(), this.queues.ping()]);
     const checks = { postgres: postgres ? 'up' : 'down', redis: redis ? 'up' : 'down' } as const;

@@ -8,7 +8,8 @@ import { CasesService } from 'src/cases/cases.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { NotFoundDomainException, ValidationDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
 import type { Page, PageQueryDto } from 'src/common/http/pagination';
-import type { CreateIncidentDto, IncidentDateDto, InvolvementInputDto, ListIncidentsQueryDto, SourceInputDto, UpdateIncidentDto, VictimInputDto } from 'src/incidents/dto/incident.dto';
+import { startListDownload } from 'src/common/csv/list-download';
+import type { CreateIncidentDto, DownloadIncidentsQueryDto, IncidentDateDto, InvolvementInputDto, ListIncidentsQueryDto, SourceInputDto, UpdateIncidentDto, VictimInputDto } from 'src/incidents/dto/incident.dto';
 import { IncidentEntity, IncidentPerpetratorEntity, IncidentSourceEntity, IncidentVictimEntity } from 'src/incidents/entities/incident.entity';
 import { ViolationTypeEntity } from 'src/incidents/entities/violation-type.entity';
 import { incidentDateBounds, incidentDateProblem, passageProblem, periodEnd, periodStart } from 'src/incidents/incident-dates';
@@ -148,6 +149,11 @@ export class IncidentsService {
     qb.orderBy(column, desc ? 'DESC' : 'ASC', 'NULLS LAST').addOrderBy('i.id', 'ASC').offset(query.offset).limit(query.limit);
     const [entities, total] = await Promise.all([qb.getMany(), qb.getCount()]);
     return { items: await this.views(this.dataSource.manager, entities), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every incident the list's filters select, page by page, for a download (identity clearance; audited). */
+  download(caseId: string, query: DownloadIncidentsQueryDto, actor: AuthenticatedUser): Promise<AsyncIterable<IncidentView[]>> {
+    return startListDownload({ access: this.access, audit: this.audit }, { caseId, actor, list: 'incidents', format: query.format, filters: query }, async (offset, limit) => (await this.list(caseId, { ...query, offset, limit }, actor)).items);
   }
 
   async violationTypes(query: PageQueryDto): Promise<Page<ViolationTypeEntity>> {

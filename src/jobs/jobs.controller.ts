@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiDoc } from 'src/common/openapi/api-doc';
 import { Authenticated, CurrentUser, Roles } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { ErrorResponseDto } from 'src/common/errors/error-response';
 import { EchoJobDto, JobDto, JobPageDto, ListCaseJobsQueryDto, mapJob } from 'src/jobs/dto/job.dto';
 import { JobsService } from 'src/jobs/jobs.service';
 
@@ -14,14 +14,15 @@ export class JobsController {
   @Get('jobs/:id')
   @Authenticated()
   @ApiOkResponse({ type: JobDto })
+  @ApiDoc('Read a job', 'Status, progress and result of a redaction, export, import or diagnostic job. The user who started it, and case leads; anyone else gets 404.', [404])
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: AuthenticatedUser): Promise<JobDto> {
     return mapJob(await this.jobs.get(id, actor));
   }
 
   @Get('cases/:caseId/jobs')
   @Authenticated()
-  @ApiOperation({ summary: 'Jobs of a case', description: 'Redaction, export and import jobs with their progress: the ones you started, or all of them for leads. Newest first.' })
   @ApiOkResponse({ type: JobPageDto })
+  @ApiDoc('Jobs of a case', 'Redaction, export and import jobs with their progress: the ones you started, or all of them for leads. Newest first.', [400, 404])
   async listForCase(@Param('caseId', ParseUUIDPipe) caseId: string, @Query() query: ListCaseJobsQueryDto, @CurrentUser() actor: AuthenticatedUser): Promise<JobPageDto> {
     const found = await this.jobs.listForCase(caseId, query, actor);
     return { ...found, items: found.items.map(mapJob) };
@@ -32,7 +33,7 @@ export class JobsController {
   @Roles('admin')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: JobDto })
-  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'Redis unreachable; nothing stored' })
+  @ApiDoc('Queue a diagnostic job', 'Proves api → queue → worker → database works in this deployment. Global admins only.', [[503, 'QUEUE_UNAVAILABLE', 'Redis unreachable; nothing stored']])
   async echo(@Body() body: EchoJobDto, @CurrentUser() actor: AuthenticatedUser): Promise<JobDto> {
     return mapJob(await this.jobs.enqueue('system.echo', { message: body.message }, actor));
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiDoc } from 'src/common/openapi/api-doc';
 import { Authenticated, CurrentUser, Roles } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import type { Page } from 'src/common/http/pagination';
+import { ApiPageResponse, type Page } from 'src/common/http/pagination';
 import {
   CreateFrameworkDto, CrimeInputDto, FrameworkDto, FrameworkSummaryDto, ListFrameworksQueryDto, mapCrime, mapFrameworkSummary, mapGroup, mapMode, mapSharedRequirement,
   ModeInputDto, NewVersionDto, RetireFrameworkDto, RevisionDto, UpdateCrimeDto, UpdateFrameworkDto, UpdateModeDto,
@@ -31,6 +32,8 @@ export class LegalController {
 
   @Get()
   @Authenticated()
+  @ApiPageResponse(FrameworkSummaryDto)
+  @ApiDoc('List legal frameworks', 'Every framework version (Rome Statute and the organisation’s own) with status draft, published, superseded or retired. Any signed-in user.', [400])
   async list(@Query() query: ListFrameworksQueryDto): Promise<Page<FrameworkSummaryDto>> {
     const page = await this.legal.list(query);
     return { ...page, items: page.items.map(mapFrameworkSummary) };
@@ -39,18 +42,24 @@ export class LegalController {
   /** The whole tree: groups, shared requirements, crimes with their elements, modes of liability. */
   @Get(':frameworkId')
   @Authenticated()
+  @ApiOkResponse({ type: FrameworkDto })
+  @ApiDoc('Read a legal framework', 'The whole tree: groups, shared requirements, crimes with their elements, modes of liability, in English and Korean. Any signed-in user.', [404])
   async get(@Param('frameworkId', ParseUUIDPipe) frameworkId: string): Promise<FrameworkDto> {
     return mapFramework(await this.legal.get(frameworkId));
   }
 
   @Post()
   @Roles('admin', 'analyst')
+  @ApiCreatedResponse({ type: FrameworkDto })
+  @ApiDoc('Create a framework draft', 'A new framework (e.g. domestic law) as a draft, without code changes. Global admins and analysts. Audited (legal.framework.create).', [400, 409])
   async create(@Body() body: CreateFrameworkDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.create(body, actor));
   }
 
   @Patch(':frameworkId')
   @Roles('admin', 'analyst')
+  @ApiOkResponse({ type: FrameworkDto })
+  @ApiDoc('Change a framework draft', 'Changes a draft’s title, description or groups. Admins and analysts; a published version answers 409. Audited (legal.framework.update).', [400, 404, 409])
   async update(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Body() body: UpdateFrameworkDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.update(frameworkId, body, actor));
   }
@@ -58,42 +67,56 @@ export class LegalController {
   @Delete(':frameworkId')
   @Roles('admin', 'analyst')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Done; nothing to answer' })
+  @ApiDoc('Delete a framework draft', 'Deletes a draft nobody links to. Admins and analysts; a published version answers 409. Audited (legal.framework.delete).', [404, 409])
   async remove(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Query() query: RevisionDto, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
     await this.legal.remove(frameworkId, query.revision, actor);
   }
 
   @Post(':frameworkId/crimes')
   @Roles('admin', 'analyst')
+  @ApiCreatedResponse({ type: FrameworkDto })
+  @ApiDoc('Add a crime to a draft', 'Adds a crime with its elements to a draft. Admins and analysts; 409 on a published version. Audited (legal.crime.add).', [400, 404, 409])
   async addCrime(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Body() body: CrimeInputDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.addCrime(frameworkId, body, actor));
   }
 
   @Put(':frameworkId/crimes/:crimeId')
   @Roles('admin', 'analyst')
+  @ApiOkResponse({ type: FrameworkDto })
+  @ApiDoc('Replace a crime of a draft', 'Replaces a crime and its elements in a draft. Admins and analysts; 409 on a published version. Audited (legal.crime.replace).', [400, 404, 409])
   async replaceCrime(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Param('crimeId', ParseUUIDPipe) crimeId: string, @Body() body: UpdateCrimeDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.replaceCrime(frameworkId, crimeId, body, actor));
   }
 
   @Delete(':frameworkId/crimes/:crimeId')
   @Roles('admin', 'analyst')
+  @ApiOkResponse({ type: FrameworkDto })
+  @ApiDoc('Remove a crime from a draft', 'Admins and analysts; 409 on a published version. Audited (legal.crime.remove).', [404, 409])
   async removeCrime(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Param('crimeId', ParseUUIDPipe) crimeId: string, @Query() query: RevisionDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.removeCrime(frameworkId, crimeId, query.revision, actor));
   }
 
   @Post(':frameworkId/modes')
   @Roles('admin', 'analyst')
+  @ApiCreatedResponse({ type: FrameworkDto })
+  @ApiDoc('Add a mode of liability to a draft', 'Adds a mode of liability with its requirements. Admins and analysts; 409 on a published version. Audited (legal.mode.add).', [400, 404, 409])
   async addMode(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Body() body: ModeInputDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.addMode(frameworkId, body, actor));
   }
 
   @Put(':frameworkId/modes/:modeId')
   @Roles('admin', 'analyst')
+  @ApiOkResponse({ type: FrameworkDto })
+  @ApiDoc('Replace a mode of liability of a draft', 'Admins and analysts; 409 on a published version. Audited (legal.mode.replace).', [400, 404, 409])
   async replaceMode(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Param('modeId', ParseUUIDPipe) modeId: string, @Body() body: UpdateModeDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.replaceMode(frameworkId, modeId, body, actor));
   }
 
   @Delete(':frameworkId/modes/:modeId')
   @Roles('admin', 'analyst')
+  @ApiOkResponse({ type: FrameworkDto })
+  @ApiDoc('Remove a mode of liability from a draft', 'Admins and analysts; 409 on a published version. Audited (legal.mode.remove).', [404, 409])
   async removeMode(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Param('modeId', ParseUUIDPipe) modeId: string, @Query() query: RevisionDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.removeMode(frameworkId, modeId, query.revision, actor));
   }
@@ -101,6 +124,8 @@ export class LegalController {
   @Post(':frameworkId/publish')
   @Roles('admin', 'analyst')
   @HttpCode(200)
+  @ApiOkResponse({ type: FrameworkDto })
+  @ApiDoc('Publish a framework draft', 'Freezes the draft: from now on it can be linked to and never changes; a previous published version becomes superseded. Admins and analysts. Audited (legal.framework.publish).', [404, 409, 422])
   async publish(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Body() body: RevisionDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.publish(frameworkId, body.revision, actor));
   }
@@ -109,6 +134,8 @@ export class LegalController {
   @Post(':frameworkId/retire')
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: FrameworkDto })
+  @ApiDoc('Retire a framework version', 'Retires a published or superseded version (admins): no new links; existing links and exports keep it. Audited (legal.framework.retire).', [404, 409])
   async retire(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Body() body: RetireFrameworkDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.retire(frameworkId, body.revision, body.reason, actor));
   }
@@ -116,6 +143,8 @@ export class LegalController {
   /** A new draft version copying this published one; publishing it supersedes this one. */
   @Post(':frameworkId/versions')
   @Roles('admin', 'analyst')
+  @ApiCreatedResponse({ type: FrameworkDto })
+  @ApiDoc('Start a new framework version', 'A new draft version copying this published one; publishing it supersedes this one. Admins and analysts. Audited (legal.framework.new_version).', [404, 409])
   async newVersion(@Param('frameworkId', ParseUUIDPipe) frameworkId: string, @Body() body: NewVersionDto, @CurrentUser() actor: AuthenticatedUser): Promise<FrameworkDto> {
     return mapFramework(await this.legal.newVersion(frameworkId, body, actor));
   }

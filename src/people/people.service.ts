@@ -9,7 +9,8 @@ import { CasesService } from 'src/cases/cases.service';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
 import { DomainException, IdentityClearanceRequiredException, NotFoundDomainException, VersionConflictException } from 'src/common/errors/domain.exception';
 import type { Page } from 'src/common/http/pagination';
-import type { CreatePersonDto, EraseIdentityDto, ListPeopleQueryDto, PersonIdentityDto, UpdateIdentityDto } from 'src/people/dto/person.dto';
+import { startListDownload } from 'src/common/csv/list-download';
+import type { CreatePersonDto, DownloadPeopleQueryDto, EraseIdentityDto, ListPeopleQueryDto, PersonIdentityDto, UpdateIdentityDto } from 'src/people/dto/person.dto';
 import { PersonEntity, PSEUDONYM_PREFIX } from 'src/people/entities/person.entity';
 import { RedactionsService } from 'src/redaction/redactions.service';
 import { identityAad } from 'src/people/identity-aad';
@@ -72,6 +73,11 @@ export class PeopleService {
     qb.orderBy(query.sort.includes('code') ? 'p.code' : 'p.created_at', desc ? 'DESC' : 'ASC').addOrderBy('p.id', 'ASC').offset(query.offset).limit(query.limit);
     const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities(), qb.getCount()]);
     return { items: entities.map((entity, i) => ({ entity, hasIdentity: Boolean((raw[i] as { has_identity: boolean }).has_identity) })), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every person the list's filters select, page by page, for a download (identity clearance; audited). */
+  download(caseId: string, query: DownloadPeopleQueryDto, actor: AuthenticatedUser): Promise<AsyncIterable<PersonView[]>> {
+    return startListDownload({ access: this.access, audit: this.audit }, { caseId, actor, list: 'people', format: query.format, filters: query }, async (offset, limit) => (await this.list(caseId, { ...query, offset, limit }, actor)).items);
   }
 
   async get(caseId: string, personId: string, actor: AuthenticatedUser): Promise<PersonView> {

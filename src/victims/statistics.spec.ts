@@ -57,3 +57,10 @@ describe('actYear', () => {
     expect(actYear(null, null)).toBe('unknown');
   });
 });
+
+describe('statisticsCsv and spreadsheet formulas', () => {
+  it('prefixes a cell a spreadsheet would run as a formula (quoting alone does not stop it)', () => {
+    const table = { dimensions: ['place'], cells: [{ key: { place: '=HYPERLINK("http://x")' }, incidents: 3, victims: 3, acts: 3, suppressed: '' }], total: { incidents: 3, victims: 3, acts: 3, suppressed: false } } as unknown as Parameters<typeof statisticsCsv>[0];
+    expect(statisticsCsv(table).split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://x"")",3,3,3,');
+  });
+});

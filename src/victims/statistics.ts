@@ -19,6 +19,8 @@
  * 3. The total is itself withheld when it counts fewer than k victims.
  * Zero cells are not listed (a missing cell is 0); they do not describe anyone.
  */
+import { csvField } from 'src/common/csv/csv-field';
+
 export const STATISTICS_DIMENSIONS = ['violationType', 'year', 'province', 'sex', 'ageGroup'] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
@@ -97,11 +99,6 @@ export function actYear(start: string | null, end: string | null): string {
   if (!start || !end) return 'unknown';
   return start.slice(0, 4) === end.slice(0, 4) ? start.slice(0, 4) : 'unknown';
 }
-
-const csvField = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** CSV of a table: one line per cell, then the total; withheld counts are empty, with the reason. */
 export function statisticsCsv(table: StatisticsTable): string {

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Ip, Post, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiDoc } from 'src/common/openapi/api-doc';
 import {
   ConfirmTwoFactorDto, mapTwoFactorPolicy, RecoveryCodesDto, SecondFactorProofDto, TwoFactorEnrolmentDto, TwoFactorPolicyDto, UpdateTwoFactorPolicyDto,
 } from 'src/auth/dto/two-factor.dto';
 import { TwoFactorService } from 'src/auth/two-factor/two-factor.service';
 import { AllowDuringEnrolment, Authenticated, CurrentUser, Roles } from 'src/common/auth/access.decorators';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { ErrorResponseDto } from 'src/common/errors/error-response';
 
 @ApiTags('auth')
 @Controller('auth/2fa')
@@ -19,7 +19,7 @@ export class TwoFactorController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: TwoFactorEnrolmentDto, description: 'A new secret (replacing an unconfirmed one); confirm it with a code' })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Two-factor sign-in is already on' })
+  @ApiDoc('Start two-factor enrolment', 'Creates a new TOTP secret (replacing an unconfirmed one) and answers it with an otpauth URI and QR code to scan; nothing is on until confirmed. Any signed-in user, also while enrolment is required. Not cached.', [[409, 'CONFLICT', 'Two-factor sign-in is already on']])
   enrol(@CurrentUser() actor: AuthenticatedUser): Promise<TwoFactorEnrolmentDto> {
     return this.twoFactor.enrol(actor);
   }
@@ -30,8 +30,7 @@ export class TwoFactorController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: RecoveryCodesDto, description: 'Two-factor sign-in is on; the recovery codes are shown only now. Your other sessions are signed out.' })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'totpCode is wrong or expired' })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'No enrolment to confirm, or already on' })
+  @ApiDoc('Confirm two-factor enrolment', 'Turns two-factor sign-in on when the code from the authenticator app is right, and answers the recovery codes (shown only now). Your other sessions are signed out. Audited.', [[400, 'VALIDATION_FAILED', 'totpCode is wrong or expired'], [409, 'CONFLICT', 'No enrolment to confirm, or already on']])
   confirm(@Body() body: ConfirmTwoFactorDto, @CurrentUser() actor: AuthenticatedUser): Promise<RecoveryCodesDto> {
     return this.twoFactor.confirm(actor, body.totpCode);
   }
@@ -40,9 +39,7 @@ export class TwoFactorController {
   @Authenticated()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Two-factor sign-in is off; its secret and recovery codes are deleted' })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'The code is wrong, expired or used (counts as a failed sign-in)' })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Two-factor sign-in is not on' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'LOGIN_LOCKED after too many wrong codes' })
+  @ApiDoc('Turn two-factor sign-in off', 'Needs a current TOTP or recovery code; deletes the secret and recovery codes. Refused while the policy requires two-factor sign-in for your role. Audited.', [[400, 'VALIDATION_FAILED', 'The code is wrong, expired or used (counts as a failed sign-in)'], [409, 'CONFLICT', 'Two-factor sign-in is not on'], [429, 'LOGIN_LOCKED', 'Too many wrong codes']])
   async disable(@Body() body: SecondFactorProofDto, @CurrentUser() actor: AuthenticatedUser, @Ip() clientAddress: string | undefined): Promise<void> {
     await this.twoFactor.disable(actor, body, clientAddress);
   }
@@ -52,9 +49,7 @@ export class TwoFactorController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ type: RecoveryCodesDto, description: 'New recovery codes, shown only now; the old ones no longer work' })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'The code is wrong, expired or used (counts as a failed sign-in)' })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Two-factor sign-in is not on' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'LOGIN_LOCKED after too many wrong codes' })
+  @ApiDoc('New recovery codes', 'Needs a current TOTP or recovery code; the old recovery codes stop working and the new ones are shown only now. Audited.', [[400, 'VALIDATION_FAILED', 'The code is wrong, expired or used (counts as a failed sign-in)'], [409, 'CONFLICT', 'Two-factor sign-in is not on'], [429, 'LOGIN_LOCKED', 'Too many wrong codes']])
   regenerateRecoveryCodes(@Body() body: SecondFactorProofDto, @CurrentUser() actor: AuthenticatedUser, @Ip() clientAddress: string | undefined): Promise<RecoveryCodesDto> {
     return this.twoFactor.regenerateRecoveryCodes(actor, body, clientAddress);
   }
@@ -62,6 +57,7 @@ export class TwoFactorController {
   @Get('policy')
   @Roles('admin')
   @ApiOkResponse({ type: TwoFactorPolicyDto })
+  @ApiDoc('Read the two-factor policy', 'Which global roles must use two-factor sign-in. Global admins only.', [])
   async policy(): Promise<TwoFactorPolicyDto> {
     return mapTwoFactorPolicy(await this.twoFactor.policy());
   }
@@ -69,7 +65,7 @@ export class TwoFactorController {
   @Put('policy')
   @Roles('admin')
   @ApiOkResponse({ type: TwoFactorPolicyDto, description: 'Sessions of users it now covers without a second factor are limited to enrolment at once' })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'VERSION_CONFLICT: changed by someone else' })
+  @ApiDoc('Change the two-factor policy', 'Sets which global roles must use two-factor sign-in; sessions of users it now covers without a second factor are limited to enrolment at once. Global admins only; send the version you read. Audited.', [400, [409, 'VERSION_CONFLICT', 'The policy was changed by someone else; reload and retry']])
   async updatePolicy(@Body() body: UpdateTwoFactorPolicyDto, @CurrentUser() actor: AuthenticatedUser): Promise<TwoFactorPolicyDto> {
     return mapTwoFactorPolicy(await this.twoFactor.updatePolicy(body, actor.id));
   }

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import type { AuthenticatedUser } from 'src/common/auth/authenticated-user';
-import { ErrorResponseDto } from 'src/common/errors/error-response';
+import { ApiErrors } from 'src/common/openapi/api-doc';
 import type { UserRole } from 'src/users/entities/user.entity';
 
 export const ACCESS_POLICY = 'sillok:access-policy';
@@ -22,7 +22,7 @@ export const Authenticated = () =>
   applyDecorators(
     SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ type: ErrorResponseDto }),
+    ApiErrors(401),
   );
 
 /** Only users whose global role is one of these. */
@@ -30,8 +30,7 @@ export const Roles = (...roles: UserRole[]) =>
   applyDecorators(
     SetMetadata(ACCESS_POLICY, { kind: 'roles', roles } satisfies AccessPolicy),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ type: ErrorResponseDto }),
-    ApiForbiddenResponse({ type: ErrorResponseDto }),
+    ApiErrors(401, 403),
   );
 
 /**

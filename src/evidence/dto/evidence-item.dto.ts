@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { DownloadFormatDto, type ListDownloadShape } from 'src/common/csv/list-download';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { NestedDto } from 'src/common/http/nested';
@@ -95,6 +96,9 @@ export class ListEvidenceQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Code prefix, e.g. E-00' }) @IsOptional() @Matches(/^[A-Z0-9-]{1,20}$/, { message: 'code must be a code prefix such as E-00' }) code?: string;
   @ApiPropertyOptional({ enum: EVIDENCE_SORTS, default: 'code' }) @IsOptional() @IsIn(EVIDENCE_SORTS as unknown as string[], oneOf('sort', EVIDENCE_SORTS)) sort: (typeof EVIDENCE_SORTS)[number] = 'code';
 }
+
+/** The evidence list as a file: the list's filters and order, every page, CSV or JSON. */
+export class DownloadEvidenceQueryDto extends IntersectionType(OmitType(ListEvidenceQueryDto, ['limit', 'offset'] as const), DownloadFormatDto) {}
 
 export class PassageResponseDto {
   @ApiProperty({ format: 'uuid' }) transcriptVersionId: string;
@@ -215,3 +219,35 @@ export class CustodyEntryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) actorName: string | null;
   @ApiProperty({ description: 'Hash of the audit entry (the chain can be verified with audit:verify)' }) hash: string;
 }
+
+/** Evidence items as a download: what the list shows; a passage by its place, never its words. */
+export const EVIDENCE_DOWNLOAD: ListDownloadShape<EvidenceItemDto> = {
+  columns: [
+    ['code', (i) => i.code],
+    ['kind', (i) => i.kind],
+    ['role', (i) => i.role],
+    ['title', (i) => i.title],
+    ['description', (i) => i.description],
+    ['testimony_id', (i) => i.testimonyId],
+    ['file_id', (i) => i.fileId],
+    ['transcript_version_id', (i) => i.passage?.transcriptVersionId ?? null],
+    ['passage_start', (i) => i.passage?.start ?? null],
+    ['passage_end', (i) => i.passage?.end ?? null],
+    ['needs_reanchoring', (i) => i.needsReanchoring],
+    ['derived_from_item_id', (i) => i.derivedFromItemId],
+    ['derivation', (i) => i.derivation],
+    ['source_key', (i) => i.sourceKey],
+    ['sha256', (i) => i.sha256],
+    ['provenance_source', (i) => i.provenance.source],
+    ['provenance_source_url', (i) => i.provenance.sourceUrl],
+    ['collected_by', (i) => i.provenance.collectedBy],
+    ['collected_on', (i) => i.provenance.collectedOn.date ?? null],
+    ['collected_on_precision', (i) => i.provenance.collectedOn.precision],
+    ['collection_method', (i) => i.provenance.method],
+    ['physical_location', (i) => i.physicalLocation],
+    ['created_at', (i) => i.createdAt],
+    ['updated_at', (i) => i.updatedAt],
+    ['version', (i) => i.version],
+  ],
+  json: (i) => i,
+};

@@ -1,21 +1,13 @@
 /** CSV renderings of the case matrix (RFC 4180, CRLF line ends, UTF-8 with a BOM for spreadsheets). */
+import { csvField, type CsvCell } from 'src/common/csv/csv-field';
 import type { CaseMatrix } from 'src/evidence/matrix/matrix';
+
+export { csvField };
 
 export const MATRIX_CSV_VIEWS = ['elements', 'perpetrators'] as const;
 export type MatrixCsvView = (typeof MATRIX_CSV_VIEWS)[number];
 
-type Cell = string | number | boolean | null;
-
-/**
- * One CSV field. Text that a spreadsheet would run as a formula (= + - @, tab, CR at the start)
- * gets a leading apostrophe; fields with a comma, quote or line break are quoted.
- */
-export function csvField(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+type Cell = CsvCell;
 
 function render(rows: Cell[][]): string {
   return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { DownloadFormatDto, type ListDownloadShape } from 'src/common/csv/list-download';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { NestedDto } from 'src/common/http/nested';
@@ -88,6 +89,9 @@ export class ListIncidentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Words of the title' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) q?: string;
   @ApiPropertyOptional({ enum: INCIDENT_SORTS, default: '-createdAt' }) @IsOptional() @IsIn(INCIDENT_SORTS as unknown as string[], oneOf('sort', INCIDENT_SORTS)) sort: (typeof INCIDENT_SORTS)[number] = '-createdAt';
 }
+
+/** The incident list as a file: the list's filters and order, every page, CSV or JSON. */
+export class DownloadIncidentsQueryDto extends IntersectionType(OmitType(ListIncidentsQueryDto, ['limit', 'offset'] as const), DownloadFormatDto) {}
 
 /** The incidents of one perpetrator (its page). */
 export class PerpetratorIncidentsQueryDto extends PageQueryDto {
@@ -191,3 +195,31 @@ export class ViolationTypePageDto {
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
 }
+
+/** Incidents as a download: victims and sources by pseudonym code only, as in the list. */
+export const INCIDENT_DOWNLOAD: ListDownloadShape<IncidentDto> = {
+  columns: [
+    ['code', (i) => i.code],
+    ['title', (i) => i.title],
+    ['description', (i) => i.description],
+    ['violation_types', (i) => i.violationTypes.join(' ')],
+    ['date_precision', (i) => i.date.precision],
+    ['date', (i) => i.date.date],
+    ['date_from', (i) => i.date.from],
+    ['date_to', (i) => i.date.to],
+    ['earliest', (i) => i.date.earliest],
+    ['latest', (i) => i.date.latest],
+    ['place_code', (i) => i.place?.code ?? null],
+    ['place_name', (i) => i.place?.name ?? null],
+    ['latitude', (i) => i.coordinates?.latitude ?? null],
+    ['longitude', (i) => i.coordinates?.longitude ?? null],
+    ['victim_codes', (i) => i.victims.flatMap((v) => (v.person ? [v.person.code] : [])).join(' ')],
+    ['victim_groups', (i) => i.victims.flatMap((v) => (v.groupCount !== null ? [`${v.groupCount}${v.groupDescription ? ` ${v.groupDescription}` : ''}`] : [])).join('; ')],
+    ['perpetrators', (i) => i.perpetrators.map((p) => `${p.perpetrator.code}:${p.involvement}:${p.confidence}`).join(' ')],
+    ['source_interviewee_codes', (i) => i.sources.map((s) => s.intervieweeCode).join(' ')],
+    ['created_at', (i) => i.createdAt],
+    ['updated_at', (i) => i.updatedAt],
+    ['version', (i) => i.version],
+  ],
+  json: (i) => i,
+};

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { DownloadFormatDto, type ListDownloadShape } from 'src/common/csv/list-download';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { NestedDto } from 'src/common/http/nested';
@@ -56,6 +57,9 @@ export class ListPeopleQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PERSON_SORTS, default: 'code' }) @IsOptional() @IsIn(PERSON_SORTS as unknown as string[], { message: `sort must be one of: ${PERSON_SORTS.join(', ')}` }) sort: (typeof PERSON_SORTS)[number] = 'code';
 }
 
+/** The people list as a file: the list's filters and order, every page, CSV or JSON. */
+export class DownloadPeopleQueryDto extends IntersectionType(OmitType(ListPeopleQueryDto, ['limit', 'offset'] as const), DownloadFormatDto) {}
+
 /** What anyone in the case sees: the pseudonym, never the identity. */
 export class PersonDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -77,3 +81,19 @@ export class PersonIdentityResponseDto {
   @ApiProperty() version: number;
   @ApiPropertyOptional({ type: PersonIdentityDto, nullable: true, description: 'null when erased or never recorded' }) identity: PersonIdentityDto | null;
 }
+
+/**
+ * People as a download: pseudonym code and non-identifying attributes only. Never a name or any
+ * identity field, whoever downloads (the identity is read one person at a time, audited).
+ */
+export const PERSON_DOWNLOAD: ListDownloadShape<PersonDto> = {
+  columns: [
+    ['code', (p) => p.code],
+    ['kind', (p) => p.kind],
+    ['has_identity', (p) => p.hasIdentity],
+    ['identity_erased_at', (p) => p.identityErasedAt],
+    ['created_at', (p) => p.createdAt],
+    ['version', (p) => p.version],
+  ],
+  json: (p) => ({ code: p.code, kind: p.kind, hasIdentity: p.hasIdentity, identityErasedAt: p.identityErasedAt, createdAt: p.createdAt, version: p.version }),
+};

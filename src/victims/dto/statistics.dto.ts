@@ -17,7 +17,7 @@ export class StatisticsCellDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) incidents: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Distinct victims (persons)' }) victims: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) acts: number | null;
-  @ApiProperty({ enum: [false, 'small_cell', 'complementary'], description: 'Why the counts are withheld: fewer than k victims, or to protect another withheld cell from differencing' }) suppressed: false | 'small_cell' | 'complementary';
+  @ApiProperty({ enum: [false, 'small_cell', 'complementary'], example: false, description: 'Why the counts are withheld: fewer than k victims, or to protect another withheld cell from differencing' }) suppressed: false | 'small_cell' | 'complementary';
 }
 
 export class StatisticsTotalDto {

@@ -3,6 +3,8 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListDownloadButtons } from '../../components/ListDownloadButtons';
+import { useCase } from '../cases/queries';
 import { EVIDENCE_KINDS, useEvidenceList, type EvidenceKind } from './queries';
 
 const route = getRouteApi('/cases/$caseId/evidence');
@@ -15,6 +17,7 @@ export function EvidenceTab() {
   const [kind, setKind] = useState<EvidenceKind | null>(null);
   const [page, setPage] = useState(1);
   const list = useEvidenceList(caseId, kind, (page - 1) * PAGE);
+  const kase = useCase(caseId);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
     <Stack mt="md">
@@ -28,7 +31,10 @@ export function EvidenceTab() {
           }}
           data={[{ value: '', label: t('evidence.allKinds') }, ...EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`evidence.kinds.${k}`) }))]}
         />
-        {list.data && <Text c="dimmed">{t('evidence.count', { n: new Intl.NumberFormat(i18n.language).format(list.data.total) })}</Text>}
+        <Group gap="sm">
+          {list.data && <Text c="dimmed">{t('evidence.count', { n: new Intl.NumberFormat(i18n.language).format(list.data.total) })}</Text>}
+          <ListDownloadButtons caseId={caseId} list="evidence" filters={{ kind }} cleared={Boolean(kase.data?.myIdentityClearance)} />
+        </Group>
       </Group>
       {list.error && <ErrorAlert error={list.error} />}
       {list.data && list.data.items.length === 0 && <Text>{t('evidence.none')}</Text>}

@@ -3,6 +3,8 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListDownloadButtons } from '../../components/ListDownloadButtons';
+import { useCase } from '../cases/queries';
 import { formatIncidentDate } from './dates';
 import { IncidentTimeline } from './IncidentTimeline';
 import { useIncidents, useViolationTypes, violationLabel, type Incident } from './queries';
@@ -16,6 +18,7 @@ export function IncidentsTab() {
   const [view, setView] = useState<'list' | 'timeline'>('list');
   const incidents = useIncidents(caseId, { sort: view === 'timeline' ? 'date' : '-createdAt', limit: 200 });
   const types = useViolationTypes();
+  const kase = useCase(caseId);
   const labels = (i: Incident) => i.violationTypes.map((c) => violationLabel(types.data?.items, c, i18n.language));
 
   return (
@@ -27,7 +30,10 @@ export function IncidentsTab() {
           data={[{ value: 'list', label: t('incidents.views.list') }, { value: 'timeline', label: t('incidents.views.timeline') }]}
           aria-label={t('incidents.views.label')}
         />
-        <Button renderRoot={(props) => <Link {...props} to="/cases/$caseId/incidents/new" params={{ caseId }} />}>{t('incidents.new')}</Button>
+        <Group gap="sm">
+          <ListDownloadButtons caseId={caseId} list="incidents" filters={{ sort: view === 'timeline' ? 'date' : '-createdAt' }} cleared={Boolean(kase.data?.myIdentityClearance)} />
+          <Button renderRoot={(props) => <Link {...props} to="/cases/$caseId/incidents/new" params={{ caseId }} />}>{t('incidents.new')}</Button>
+        </Group>
       </Group>
       {incidents.error && <ErrorAlert error={incidents.error} />}
       {incidents.isPending && <Loader aria-label={t('common.loading')} />}

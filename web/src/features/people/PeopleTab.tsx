@@ -3,6 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListDownloadButtons } from '../../components/ListDownloadButtons';
 import { PseudonymBadge } from '../../components/PseudonymBadge';
 import { useCase } from '../cases/queries';
 import { PERSON_KINDS, type PersonKind } from './identity';
@@ -43,9 +44,12 @@ export function PeopleTab() {
           }}
           data={[{ value: '', label: t('people.allKinds') }, ...PERSON_KINDS.map((k) => ({ value: k, label: t(`people.kinds.${k}`) }))]}
         />
-        {canRecord && (
-          <Button renderRoot={(props) => <Link {...props} to="/cases/$caseId/people/new" params={{ caseId }} />}>{t('people.register')}</Button>
-        )}
+        <Group gap="sm" align="flex-end">
+          <ListDownloadButtons caseId={caseId} list="people" filters={{ kind }} cleared={Boolean(kase.data?.myIdentityClearance)} />
+          {canRecord && (
+            <Button renderRoot={(props) => <Link {...props} to="/cases/$caseId/people/new" params={{ caseId }} />}>{t('people.register')}</Button>
+          )}
+        </Group>
       </Group>
       {kase.data && !kase.data.myIdentityClearance && (
         <Text size="sm" c="dimmed" mb="sm">

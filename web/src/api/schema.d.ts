@@ -763,6 +763,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Incidents as map points
+         * @description The case’s incidents grouped by where they happened, for the map the web app draws itself (no tile server, so nothing tells a third party which places a team looks at): each point has coordinates (the incident’s own, else its gazetteer place’s, else the nearest enclosing place’s, then marked approximate) and the incidents there by code, title and date with its precision; `unplaced` counts incidents with no coordinates. Any member of the case. Not audited (no identities).
+         */
         get: operations["IncidentMapController_get"];
         put?: never;
         post?: never;
@@ -11111,14 +11115,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "points": [
+                     *         {
+                     *           "latitude": 39.57,
+                     *           "longitude": 126.06,
+                     *           "place": {
+                     *             "id": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *             "code": "W-0007",
+                     *             "name": "Ministry of State Security",
+                     *             "kind": "country"
+                     *           },
+                     *           "approximate": false,
+                     *           "incidents": [
+                     *             {
+                     *               "id": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *               "code": "I-0001",
+                     *               "title": "Forced labour at the Camp 15 work site",
+                     *               "date": {
+                     *                 "precision": "day",
+                     *                 "date": "text",
+                     *                 "from": "text",
+                     *                 "to": "text",
+                     *                 "earliest": "text",
+                     *                 "latest": "text"
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "unplaced": 1,
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["IncidentMapDto"];
                 };
             };
+            /** @description Not signed in, or the session expired (UNAUTHENTICATED); at sign-in also INVALID_CREDENTIALS, SECOND_FACTOR_REQUIRED, INVALID_SECOND_FACTOR. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "The token is invalid, expired or revoked; sign in again",
+                     *       "correlationId": "2f1c6a4e-1b7e-4c61-9a9e-9f0b6c1d2e3f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (NOT_FOUND). A case the caller is not a member of answers exactly like a missing one, so ids reveal nothing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "Case not found",
+                     *       "correlationId": "2f1c6a4e-1b7e-4c61-9a9e-9f0b6c1d2e3f"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };

@@ -400,6 +400,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/evidence/passages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EvidenceController_createPassage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/exports": {
         parameters: {
             query?: never;
@@ -2186,6 +2202,22 @@ export interface components {
             /** @enum {string} */
             sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
         };
+        CreatePassageEvidenceDto: {
+            description?: string;
+            /** @description The element the passage is evidence on, with the assessment */
+            link: components["schemas"]["PassageElementLinkDto"];
+            passage: components["schemas"]["PassageDto"];
+            /**
+             * Format: uuid
+             * @description Also evidence on this requirement of the link's mode of liability, against the link's perpetrator (an individual), with the same assessment
+             */
+            requirementId?: string;
+            /**
+             * @description A short label; keep names out of it
+             * @example Punishment cell without trial
+             */
+            title: string;
+        };
         CreatePerpetratorDto: {
             /**
              * @description Units: other and former names, romanisation variants
@@ -2852,6 +2884,50 @@ export interface components {
             /** @example 노예화 */
             text: string;
         };
+        LiabilityLinkDto: {
+            alternative?: string | null;
+            /** Format: uuid */
+            assessedBy: string;
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            crimeId?: string | null;
+            /** Format: uuid */
+            frameworkVersionId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId?: string | null;
+            informationCredibility: number;
+            /** @example E-0001 */
+            itemCode: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @example RS-28-b */
+            modeCode: string;
+            /** Format: uuid */
+            modeOfLiabilityId: string;
+            note?: string | null;
+            /** Format: uuid */
+            perpetratorId: string;
+            probativeValue: number;
+            /** @enum {string} */
+            relation: "supports" | "undermines" | "context";
+            /** @example RS-28-b-R4 */
+            requirementCode: string;
+            /** Format: uuid */
+            requirementId: string;
+            reviewedAt?: string | null;
+            /** Format: uuid */
+            reviewedBy?: string | null;
+            /** @enum {string} */
+            sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
+            /** @enum {string} */
+            status: "proposed" | "reviewed" | "returned";
+            version: number;
+            weak: boolean;
+        };
         LiabilityLinkVersionDto: {
             /** @description The version you read; a stale one gets 409 */
             version: number;
@@ -3124,6 +3200,57 @@ export interface components {
              * @description A transcript version of a testimony of this case
              */
             transcriptVersionId: string;
+        };
+        PassageElementLinkDto: {
+            /**
+             * @description Letter of the element's alternative, when it has alternatives
+             * @example a
+             */
+            alternative?: string;
+            /**
+             * Format: uuid
+             * @description An element of a crime of that framework version
+             */
+            elementId: string;
+            /**
+             * Format: uuid
+             * @description The legal framework version the link is made under (the matrix is per version)
+             */
+            frameworkVersionId: string;
+            /**
+             * Format: uuid
+             * @description An incident of this case
+             */
+            incidentId?: string;
+            /** @description 1 confirmed … 5 improbable, 6 cannot be judged */
+            informationCredibility: number;
+            /**
+             * Format: uuid
+             * @description A mode of liability of the same framework version
+             */
+            modeOfLiabilityId?: string;
+            /** @description Analyst's note (never logged or audited) */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description A perpetrator of this case
+             */
+            perpetratorId?: string;
+            /** @description 1 slight … 5 decisive */
+            probativeValue: number;
+            /** @enum {string} */
+            relation: "supports" | "undermines" | "context";
+            /**
+             * @description A completely reliable … E unreliable, F cannot be judged
+             * @enum {string}
+             */
+            sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
+        };
+        PassageEvidenceDto: {
+            item: components["schemas"]["EvidenceItemDto"];
+            /** @description When requirementId was given */
+            liabilityLink?: components["schemas"]["LiabilityLinkDto"] | null;
+            link: components["schemas"]["EvidenceLinkDto"];
         };
         PassageInputDto: {
             /** @description One past the last character; at most the version’s length */
@@ -4339,6 +4466,7 @@ export type SchemaCreateFrameworkDto = components['schemas']['CreateFrameworkDto
 export type SchemaCreateImportFormDto = components['schemas']['CreateImportFormDto'];
 export type SchemaCreateIncidentDto = components['schemas']['CreateIncidentDto'];
 export type SchemaCreateLiabilityLinkDto = components['schemas']['CreateLiabilityLinkDto'];
+export type SchemaCreatePassageEvidenceDto = components['schemas']['CreatePassageEvidenceDto'];
 export type SchemaCreatePerpetratorDto = components['schemas']['CreatePerpetratorDto'];
 export type SchemaCreatePersonDto = components['schemas']['CreatePersonDto'];
 export type SchemaCreatePlaceDto = components['schemas']['CreatePlaceDto'];
@@ -4379,6 +4507,7 @@ export type SchemaInvolvementInputDto = components['schemas']['InvolvementInputD
 export type SchemaJobDto = components['schemas']['JobDto'];
 export type SchemaJobPageDto = components['schemas']['JobPageDto'];
 export type SchemaKoreanTextDto = components['schemas']['KoreanTextDto'];
+export type SchemaLiabilityLinkDto = components['schemas']['LiabilityLinkDto'];
 export type SchemaLiabilityLinkVersionDto = components['schemas']['LiabilityLinkVersionDto'];
 export type SchemaLinkCommentDto = components['schemas']['LinkCommentDto'];
 export type SchemaLinkCommentInputDto = components['schemas']['LinkCommentInputDto'];
@@ -4404,6 +4533,8 @@ export type SchemaModeInputDto = components['schemas']['ModeInputDto'];
 export type SchemaNewVersionDto = components['schemas']['NewVersionDto'];
 export type SchemaPageMetaDto = components['schemas']['PageMetaDto'];
 export type SchemaPassageDto = components['schemas']['PassageDto'];
+export type SchemaPassageElementLinkDto = components['schemas']['PassageElementLinkDto'];
+export type SchemaPassageEvidenceDto = components['schemas']['PassageEvidenceDto'];
 export type SchemaPassageInputDto = components['schemas']['PassageInputDto'];
 export type SchemaPassageResponseDto = components['schemas']['PassageResponseDto'];
 export type SchemaPerpetratorCellDto = components['schemas']['PerpetratorCellDto'];
@@ -5848,6 +5979,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustodyEntryDto"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    EvidenceController_createPassage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePassageEvidenceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassageEvidenceDto"];
                 };
             };
             401: {

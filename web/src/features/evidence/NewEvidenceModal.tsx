@@ -17,7 +17,7 @@ const TITLE_LENGTH = 80;
 /**
  * New evidence from a selected passage: the element it goes to (found by searching the crime's
  * and the element's wording, in English or Korean), the assessment, and optionally the incident,
- * perpetrator and mode of liability. Saves the passage, then the link.
+ * perpetrator and mode of liability. Saves the passage and its links in one request.
  */
 export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { caseId: string; selection: PassageSelection; onClose: () => void; onCreated: (code: string) => void }) {
   const { t, i18n } = useTranslation();
@@ -68,10 +68,7 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
     try {
       const { item } = await create.mutateAsync({
         title: title.trim(),
-        transcriptVersionId: selection.transcriptVersionId,
-        redactionId: selection.redactionId,
-        start: selection.start,
-        end: selection.end,
+        passage: { transcriptVersionId: selection.transcriptVersionId, redactionId: selection.redactionId, start: selection.start, end: selection.end },
         link: {
           frameworkVersionId: framework.data.id,
           elementId,

@@ -3958,7 +3958,10 @@ export interface components {
             minIndependentSources: number;
             minProbativeValue: number;
             minWitnesses: number;
+            /** @description The rule in English */
             rule: string;
+            /** @description The rule in Korean */
+            ruleKo: string;
             /**
              * @description case: the case's setting; request: the what-if parameter; default: no setting yet
              * @enum {string}

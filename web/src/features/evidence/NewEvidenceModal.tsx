@@ -92,11 +92,18 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
 
   return (
     <Modal opened onClose={onClose} title={t('reader.form.title')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <Stack>
+      <Stack
+        component="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
         <Blockquote p="sm" cite={selection.redactionId ? t('reader.form.quoteRedacted') : t('reader.form.quoteOriginal')}>
           {quote}
         </Blockquote>
-        <TextInput label={t('reader.form.itemTitle')} description={t('reader.form.itemTitleHint')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={300} />
+        <TextInput label={t('reader.form.itemTitle')} description={t('reader.form.itemTitleHint')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={300} data-autofocus />
         {framework.error && <ErrorAlert error={framework.error} />}
         <Select
           label={t('reader.form.element')}
@@ -161,7 +168,7 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void submit()} loading={create.isPending}>
+          <Button type="submit" loading={create.isPending}>
             {t('reader.form.save')}
           </Button>
         </Group>

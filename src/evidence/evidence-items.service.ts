@@ -54,60 +54,63 @@ export class EvidenceItemsService {
   ) {}
 
   async create(caseId: string, input: CreateEvidenceItemDto, actor: AuthenticatedUser): Promise<EvidenceItemView> {
-    return this.dataSource.transaction(async (manager) => {
-      const member = await this.access.require(caseId, actor, 'analyse', manager);
-      const id = randomUUID();
-      let parent: EvidenceItemEntity | null = null;
-      if (input.derivedFromItemId) {
-        if (input.kind === 'transcript_passage') throw new ValidationDomainException('derivedFromItemId', 'must be absent for a transcript passage: a passage already points into an immutable transcript version');
-        parent = await manager.findOne(EvidenceItemEntity, { where: { id: input.derivedFromItemId, caseId } });
-        if (!parent) throw new ValidationDomainException('derivedFromItemId', 'is not an evidence item of this case');
-      } else if (input.derivation) {
-        throw new ValidationDomainException('derivation', 'is only for a working copy (with derivedFromItemId)');
-      }
-      const { locator, mediaExtent } = this.locatorIntake(input);
-      const intake = input.kind === 'transcript_passage' ? await this.passageIntake(manager, caseId, input, actor) : FILE_EVIDENCE_KINDS.includes(input.kind) ? await this.fileIntake(manager, caseId, input) : this.physicalIntake(input);
-      // A working copy is the same source as its original; otherwise as decided by the intake.
-      const sourceKey = parent?.sourceKey ?? intake.sourceKey ?? `item:${id}`;
-      const n = await CasesService.nextCounter(manager, caseId, 'evidence:E');
-      const p = input.provenance;
-      const item = manager.create(EvidenceItemEntity, {
-        id,
-        caseId,
-        code: `E-${String(n).padStart(4, '0')}`,
-        kind: input.kind,
-        title: input.title,
-        description: input.description ?? null,
-        ...intake,
-        locator,
-        mediaExtent,
-        sourceKey,
-        derivedFromId: parent?.id ?? null,
-        derivation: input.derivation ?? null,
-        provenanceSource: p?.source ?? null,
-        sourceUrl: p?.sourceUrl ?? null,
-        collectedBy: p?.collectedBy ?? null,
-        collectedOn: p?.collectedOn?.date ?? null,
-        collectedOnPrecision: p?.collectedOn?.precision ?? 'unknown',
-        collectionMethod: p?.method ?? null,
-        physicalLocation: input.physicalLocation ?? null,
-        createdBy: actor.id,
-      });
-      await manager.save(item);
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'evidence.create',
-        subjectType: 'evidence_item',
-        subjectId: id,
-        caseId,
-        details: {
-          code: item.code, kind: item.kind, sha256: item.sha256, fileId: item.fileId, transcriptVersionId: item.transcriptVersionId,
-          start: item.passageStart, end: item.passageEnd, derivedFrom: item.derivedFromId, locator: item.locator?.kind ?? null,
-          redactionId: item.redactionId, redactedStart: item.redactedStart, redactedEnd: item.redactedEnd,
-        },
-      });
-      return { item, cleared: memberMay(member, 'identity') };
+    return this.dataSource.transaction((manager) => this.createIn(manager, caseId, input, actor));
+  }
+
+  /** Creates the item inside the caller's transaction (with its audit record). */
+  async createIn(manager: EntityManager, caseId: string, input: CreateEvidenceItemDto, actor: AuthenticatedUser): Promise<EvidenceItemView> {
+    const member = await this.access.require(caseId, actor, 'analyse', manager);
+    const id = randomUUID();
+    let parent: EvidenceItemEntity | null = null;
+    if (input.derivedFromItemId) {
+      if (input.kind === 'transcript_passage') throw new ValidationDomainException('derivedFromItemId', 'must be absent for a transcript passage: a passage already points into an immutable transcript version');
+      parent = await manager.findOne(EvidenceItemEntity, { where: { id: input.derivedFromItemId, caseId } });
+      if (!parent) throw new ValidationDomainException('derivedFromItemId', 'is not an evidence item of this case');
+    } else if (input.derivation) {
+      throw new ValidationDomainException('derivation', 'is only for a working copy (with derivedFromItemId)');
+    }
+    const { locator, mediaExtent } = this.locatorIntake(input);
+    const intake = input.kind === 'transcript_passage' ? await this.passageIntake(manager, caseId, input, actor) : FILE_EVIDENCE_KINDS.includes(input.kind) ? await this.fileIntake(manager, caseId, input) : this.physicalIntake(input);
+    // A working copy is the same source as its original; otherwise as decided by the intake.
+    const sourceKey = parent?.sourceKey ?? intake.sourceKey ?? `item:${id}`;
+    const n = await CasesService.nextCounter(manager, caseId, 'evidence:E');
+    const p = input.provenance;
+    const item = manager.create(EvidenceItemEntity, {
+      id,
+      caseId,
+      code: `E-${String(n).padStart(4, '0')}`,
+      kind: input.kind,
+      title: input.title,
+      description: input.description ?? null,
+      ...intake,
+      locator,
+      mediaExtent,
+      sourceKey,
+      derivedFromId: parent?.id ?? null,
+      derivation: input.derivation ?? null,
+      provenanceSource: p?.source ?? null,
+      sourceUrl: p?.sourceUrl ?? null,
+      collectedBy: p?.collectedBy ?? null,
+      collectedOn: p?.collectedOn?.date ?? null,
+      collectedOnPrecision: p?.collectedOn?.precision ?? 'unknown',
+      collectionMethod: p?.method ?? null,
+      physicalLocation: input.physicalLocation ?? null,
+      createdBy: actor.id,
     });
+    await manager.save(item);
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      action: 'evidence.create',
+      subjectType: 'evidence_item',
+      subjectId: id,
+      caseId,
+      details: {
+        code: item.code, kind: item.kind, sha256: item.sha256, fileId: item.fileId, transcriptVersionId: item.transcriptVersionId,
+        start: item.passageStart, end: item.passageEnd, derivedFrom: item.derivedFromId, locator: item.locator?.kind ?? null,
+        redactionId: item.redactionId, redactedStart: item.redactedStart, redactedEnd: item.redactedEnd,
+      },
+    });
+    return { item, cleared: memberMay(member, 'identity') };
   }
 
   /** A locator is checked against the item's kind and the file's extent when given (src/evidence/locator.ts). */

@@ -60,64 +60,67 @@ export class EvidenceLinksService {
   ) {}
 
   async create(caseId: string, input: CreateEvidenceLinkDto, actor: AuthenticatedUser): Promise<LinkView> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.access.require(caseId, actor, 'analyse', manager);
-      const item = await manager.findOne(EvidenceItemEntity, { where: { id: input.itemId, caseId }, select: { id: true, code: true, sourceKey: true } });
-      if (!item) throw new ValidationDomainException('itemId', 'is not an evidence item of this case');
-      const framework = await manager.findOne(LegalFrameworkEntity, { where: { id: input.frameworkVersionId } });
-      if (!framework) throw new ValidationDomainException('frameworkVersionId', 'is not a legal framework version');
-      if (framework.status === 'draft') throw unprocessable('frameworkVersionId', `is a draft (${framework.code} ${framework.version}); evidence is linked only to published framework versions`);
-      if (framework.status === 'retired') throw unprocessable('frameworkVersionId', `is retired (${framework.code} ${framework.version}: ${framework.retirementReason ?? 'no reason given'}); link to a current version`);
-      const { element, crime } = await this.elementOf(manager, framework, input.elementId);
-      const alternative = this.alternativeOf(element, input.alternative ?? null);
-      const mode = input.modeOfLiabilityId ? await this.modeOf(manager, framework, crime, input.modeOfLiabilityId) : null;
-      await this.assertCaseReferences(manager, caseId, input.incidentId ?? null, input.perpetratorId ?? null);
-      if (mode && input.perpetratorId) await this.assertIndividual(manager, input.perpetratorId);
-      const duplicate = await manager.findOne(EvidenceLinkEntity, {
-        where: {
-          caseId, itemId: item.id, elementId: element.id,
-          alternative: alternative ?? IsNull(), incidentId: input.incidentId ?? IsNull(), perpetratorId: input.perpetratorId ?? IsNull(), modeId: mode?.id ?? IsNull(),
-        },
-        select: { id: true },
-      });
-      if (duplicate) throw new DomainException('CONFLICT', `Item ${item.code} is already linked to ${element.code} in the same way (link ${duplicate.id}); change that link instead`, { linkId: duplicate.id });
-      const link = manager.create(EvidenceLinkEntity, {
-        id: randomUUID(),
-        caseId,
-        itemId: item.id,
-        frameworkId: framework.id,
-        elementId: element.id,
-        alternative,
-        incidentId: input.incidentId ?? null,
-        perpetratorId: input.perpetratorId ?? null,
-        modeId: mode?.id ?? null,
-        relation: input.relation,
-        probativeValue: input.probativeValue,
-        sourceReliability: input.sourceReliability,
-        informationCredibility: input.informationCredibility,
-        note: input.note ?? null,
-        status: 'proposed',
-        sourceKey: item.sourceKey,
-        independentSource: await this.independentSourceOf(manager, item.sourceKey),
-        createdBy: actor.id,
-        assessedBy: actor.id,
-        reviewedBy: null,
-        reviewedAt: null,
-      });
-      await saveLink(manager, link);
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'evidence_link.create',
-        subjectType: 'evidence_link',
-        subjectId: link.id,
-        caseId,
-        details: {
-          item: item.code, itemId: item.id, frameworkVersionId: framework.id, element: element.code, alternative, incidentId: link.incidentId, perpetratorId: link.perpetratorId,
-          mode: mode?.code ?? null, relation: link.relation, probativeValue: link.probativeValue, sourceReliability: link.sourceReliability, informationCredibility: link.informationCredibility,
-        },
-      });
-      return { link, codes: { itemCode: item.code, elementCode: element.code, crimeCode: crime.code, modeCode: mode?.code ?? null } };
+    return this.dataSource.transaction((manager) => this.createIn(manager, caseId, input, actor));
+  }
+
+  /** Creates the link inside the caller's transaction (with its audit record). */
+  async createIn(manager: EntityManager, caseId: string, input: CreateEvidenceLinkDto, actor: AuthenticatedUser): Promise<LinkView> {
+    await this.access.require(caseId, actor, 'analyse', manager);
+    const item = await manager.findOne(EvidenceItemEntity, { where: { id: input.itemId, caseId }, select: { id: true, code: true, sourceKey: true } });
+    if (!item) throw new ValidationDomainException('itemId', 'is not an evidence item of this case');
+    const framework = await manager.findOne(LegalFrameworkEntity, { where: { id: input.frameworkVersionId } });
+    if (!framework) throw new ValidationDomainException('frameworkVersionId', 'is not a legal framework version');
+    if (framework.status === 'draft') throw unprocessable('frameworkVersionId', `is a draft (${framework.code} ${framework.version}); evidence is linked only to published framework versions`);
+    if (framework.status === 'retired') throw unprocessable('frameworkVersionId', `is retired (${framework.code} ${framework.version}: ${framework.retirementReason ?? 'no reason given'}); link to a current version`);
+    const { element, crime } = await this.elementOf(manager, framework, input.elementId);
+    const alternative = this.alternativeOf(element, input.alternative ?? null);
+    const mode = input.modeOfLiabilityId ? await this.modeOf(manager, framework, crime, input.modeOfLiabilityId) : null;
+    await this.assertCaseReferences(manager, caseId, input.incidentId ?? null, input.perpetratorId ?? null);
+    if (mode && input.perpetratorId) await this.assertIndividual(manager, input.perpetratorId);
+    const duplicate = await manager.findOne(EvidenceLinkEntity, {
+      where: {
+        caseId, itemId: item.id, elementId: element.id,
+        alternative: alternative ?? IsNull(), incidentId: input.incidentId ?? IsNull(), perpetratorId: input.perpetratorId ?? IsNull(), modeId: mode?.id ?? IsNull(),
+      },
+      select: { id: true },
     });
+    if (duplicate) throw new DomainException('CONFLICT', `Item ${item.code} is already linked to ${element.code} in the same way (link ${duplicate.id}); change that link instead`, { linkId: duplicate.id });
+    const link = manager.create(EvidenceLinkEntity, {
+      id: randomUUID(),
+      caseId,
+      itemId: item.id,
+      frameworkId: framework.id,
+      elementId: element.id,
+      alternative,
+      incidentId: input.incidentId ?? null,
+      perpetratorId: input.perpetratorId ?? null,
+      modeId: mode?.id ?? null,
+      relation: input.relation,
+      probativeValue: input.probativeValue,
+      sourceReliability: input.sourceReliability,
+      informationCredibility: input.informationCredibility,
+      note: input.note ?? null,
+      status: 'proposed',
+      sourceKey: item.sourceKey,
+      independentSource: await this.independentSourceOf(manager, item.sourceKey),
+      createdBy: actor.id,
+      assessedBy: actor.id,
+      reviewedBy: null,
+      reviewedAt: null,
+    });
+    await saveLink(manager, link);
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      action: 'evidence_link.create',
+      subjectType: 'evidence_link',
+      subjectId: link.id,
+      caseId,
+      details: {
+        item: item.code, itemId: item.id, frameworkVersionId: framework.id, element: element.code, alternative, incidentId: link.incidentId, perpetratorId: link.perpetratorId,
+        mode: mode?.code ?? null, relation: link.relation, probativeValue: link.probativeValue, sourceReliability: link.sourceReliability, informationCredibility: link.informationCredibility,
+      },
+    });
+    return { link, codes: { itemCode: item.code, elementCode: element.code, crimeCode: crime.code, modeCode: mode?.code ?? null } };
   }
 
   /** One witness per interviewee (a testimony's interviewee never changes), one document per SHA-256, one physical item per item. */

@@ -6,19 +6,38 @@ import { listDownloadFile, mapPages } from 'src/common/csv/list-download';
 import { ApiPageResponse, type Page } from 'src/common/http/pagination';
 import { ApiDoc, ApiListDownload } from 'src/common/openapi/api-doc';
 import { CreateEvidenceItemDto, CustodyEntryDto, DownloadEvidenceQueryDto, EVIDENCE_DOWNLOAD, EvidenceItemDto, ListEvidenceQueryDto, mapEvidenceItem, UpdateEvidenceItemDto } from 'src/evidence/dto/evidence-item.dto';
+import { mapEvidenceLink } from 'src/evidence/dto/evidence-link.dto';
+import { CreatePassageEvidenceDto, PassageEvidenceDto } from 'src/evidence/dto/passage-evidence.dto';
 import { EvidenceItemsService } from 'src/evidence/evidence-items.service';
+import { PassageEvidenceService } from 'src/evidence/passage-evidence.service';
+import { mapLiabilityLink } from 'src/liability/dto/liability.dto';
 
 @ApiTags('evidence')
 @Controller('cases/:caseId/evidence')
 @Authenticated()
 export class EvidenceController {
-  constructor(private readonly items: EvidenceItemsService) {}
+  constructor(
+    private readonly items: EvidenceItemsService,
+    private readonly passages: PassageEvidenceService,
+  ) {}
 
   @Post()
   @ApiDoc('Register an evidence item', 'Registers a transcript passage (a character range of one transcript version), a document, image, audio/video, open-source capture, expert report or physical item, with its provenance; the SHA-256 is fixed at intake and the original is never modified. A working copy names the item it was derived from. Members who may analyse; a passage chosen on original text needs identity clearance. Audited (evidence.create).', [400, 403, 404, 409])
   @ApiCreatedResponse({ type: EvidenceItemDto })
   async create(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreateEvidenceItemDto, @CurrentUser() actor: AuthenticatedUser): Promise<EvidenceItemDto> {
     return mapEvidenceItem(await this.items.create(caseId, body, actor));
+  }
+
+  /**
+   * A transcript passage with its element link (and optionally its requirement link) in one
+   * transaction: all recorded, or nothing (what the reader uses; a retry never duplicates the item).
+   */
+  @Post('passages')
+  @ApiDoc('Register a passage with its element link', 'Registers a transcript passage (on the original, or on an approved de-identified text by its redaction id) together with its link to an element of a crime, and optionally a liability link to a mode requirement, in one transaction: all are recorded or none (a refused link leaves no item behind, so a retry never duplicates it). Errors of the link name the field as sent (`link.elementId`). Members who may analyse; a passage on original text needs identity clearance. Audited (evidence.create, evidence_link.create).', [400, 403, 404, 409, 422])
+  @ApiCreatedResponse({ type: PassageEvidenceDto })
+  async createPassage(@Param('caseId', ParseUUIDPipe) caseId: string, @Body() body: CreatePassageEvidenceDto, @CurrentUser() actor: AuthenticatedUser): Promise<PassageEvidenceDto> {
+    const v = await this.passages.create(caseId, body, actor);
+    return { item: mapEvidenceItem(v.item), link: mapEvidenceLink(v.link.link, v.link.codes), liabilityLink: v.liabilityLink ? mapLiabilityLink(v.liabilityLink.link, v.liabilityLink.codes) : null };
   }
 
   @Get()

@@ -53,7 +53,7 @@ export interface StandardView {
 
 export function ruleView(rule: StandardRule, source: 'case' | 'request' | 'default') {
   return {
-    code: rule.code, source, rule: rule.description, minProbativeValue: rule.minProbative, sourceReliability: [...rule.reliability],
+    code: rule.code, source, rule: rule.description, ruleKo: rule.descriptionKo, minProbativeValue: rule.minProbative, sourceReliability: [...rule.reliability],
     maxInformationCredibility: rule.maxCredibility, minIndependentSources: rule.minSources, minWitnesses: rule.minWitnesses, uncontested: rule.uncontested,
   };
 }

@@ -8,5 +8,6 @@ import { LiabilityService } from 'src/liability/liability.service';
   imports: [AuditModule, CasesModule],
   controllers: [LiabilityController],
   providers: [LiabilityService],
+  exports: [LiabilityService],
 })
 export class LiabilityModule {}

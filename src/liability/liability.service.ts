@@ -41,62 +41,65 @@ export class LiabilityService {
   ) {}
 
   async create(caseId: string, input: CreateLiabilityLinkDto, actor: AuthenticatedUser): Promise<LiabilityLinkView> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.access.require(caseId, actor, 'analyse', manager);
-      const item = await manager.findOne(EvidenceItemEntity, { where: { id: input.itemId, caseId }, select: { id: true, code: true, sourceKey: true } });
-      if (!item) throw new ValidationDomainException('itemId', 'is not an evidence item of this case');
-      const framework = await manager.findOne(LegalFrameworkEntity, { where: { id: input.frameworkVersionId } });
-      if (!framework) throw new ValidationDomainException('frameworkVersionId', 'is not a legal framework version');
-      if (framework.status === 'draft' || framework.status === 'retired') throw unprocessable('frameworkVersionId', `is ${framework.status} (${framework.code} ${framework.version}); evidence is linked only to published versions`);
-      const perpetrator = await manager.findOne(PerpetratorEntity, { where: { id: input.perpetratorId, caseId }, select: { id: true, kind: true, name: true } });
-      if (!perpetrator) throw new ValidationDomainException('perpetratorId', 'is not a perpetrator of this case');
-      if (perpetrator.kind !== 'individual') {
-        throw unprocessable('perpetratorId', `is a unit (${perpetrator.name}): modes of liability apply to individuals only (art. 25(1)); link an individual of that unit, whose chain of command shows the unit`);
-      }
-      const requirement = await manager.findOne(LegalModeRequirementEntity, { where: { id: input.requirementId } });
-      if (!requirement) throw new ValidationDomainException('requirementId', 'is not a requirement of a mode of liability');
-      if (requirement.frameworkId !== framework.id) throw unprocessable('requirementId', `belongs to another framework version, not to ${framework.code} ${framework.version}`);
-      if (input.modeOfLiabilityId && input.modeOfLiabilityId !== requirement.modeId) throw unprocessable('modeOfLiabilityId', `is not the mode of requirement ${requirement.code}`);
-      const mode = await manager.findOneOrFail(LegalModeEntity, { where: { id: requirement.modeId } });
-      const alternative = input.alternative ?? null;
-      if (alternative !== null) {
-        if (!requirement.alternatives.length) throw new ValidationDomainException('alternative', `must be absent: requirement ${requirement.code} has no alternatives`);
-        if (!requirement.alternatives.some((a) => a.letter === alternative)) throw new ValidationDomainException('alternative', `must be one of ${requirement.alternatives.map((a) => a.letter).join(', ')} for requirement ${requirement.code}`);
-      }
-      if (input.crimeId) {
-        const crime = await manager.findOne(LegalCrimeEntity, { where: { id: input.crimeId } });
-        if (!crime) throw new ValidationDomainException('crimeId', 'is not a crime of any legal framework version');
-        if (crime.frameworkId !== framework.id) throw unprocessable('crimeId', `belongs to another framework version, not to ${framework.code} ${framework.version}`);
-        if (mode.appliesTo && !mode.appliesTo.includes(crime.groupKey)) throw unprocessable('crimeId', `${crime.code} (${crime.groupKey}) is not a crime ${mode.code} applies to (${mode.appliesTo.join(', ')})`);
-      }
-      if (input.incidentId) {
-        const rows = (await manager.query('SELECT 1 FROM incidents WHERE id = $1 AND case_id = $2', [input.incidentId, caseId])) as unknown[];
-        if (!rows.length) throw new ValidationDomainException('incidentId', 'is not an incident of this case');
-      }
-      const duplicate = await manager.findOne(LiabilityLinkEntity, {
-        where: { caseId, itemId: item.id, perpetratorId: perpetrator.id, requirementId: requirement.id, alternative: alternative ?? IsNull(), crimeId: input.crimeId ?? IsNull(), incidentId: input.incidentId ?? IsNull() },
-        select: { id: true },
-      });
-      if (duplicate) throw new DomainException('CONFLICT', `Item ${item.code} is already linked to ${requirement.code} for this perpetrator in the same way (link ${duplicate.id})`, { linkId: duplicate.id });
-      const link = manager.create(LiabilityLinkEntity, {
-        id: randomUUID(), caseId, itemId: item.id, frameworkId: framework.id, perpetratorId: perpetrator.id, modeId: mode.id, requirementId: requirement.id, alternative,
-        crimeId: input.crimeId ?? null, incidentId: input.incidentId ?? null, relation: input.relation, probativeValue: input.probativeValue, sourceReliability: input.sourceReliability,
-        informationCredibility: input.informationCredibility, note: input.note ?? null, status: 'proposed', sourceKey: item.sourceKey, createdBy: actor.id, assessedBy: actor.id, reviewedBy: null, reviewedAt: null,
-      });
-      try {
-        await manager.save(link);
-      } catch (error) {
-        if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'liability_links_same_link_unique') {
-          throw new DomainException('CONFLICT', 'The item is already linked to this requirement for this perpetrator in the same way');
-        }
-        throw error;
-      }
-      await this.audit.record(manager, {
-        actorId: actor.id, action: 'liability_link.create', subjectType: 'liability_link', subjectId: link.id, caseId,
-        details: { item: item.code, perpetratorId: perpetrator.id, mode: mode.code, requirement: requirement.code, alternative, crimeId: link.crimeId, relation: link.relation, probativeValue: link.probativeValue },
-      });
-      return { link, codes: { itemCode: item.code, modeCode: mode.code, requirementCode: requirement.code } };
+    return this.dataSource.transaction((manager) => this.createIn(manager, caseId, input, actor));
+  }
+
+  /** Creates the link inside the caller's transaction (with its audit record). */
+  async createIn(manager: EntityManager, caseId: string, input: CreateLiabilityLinkDto, actor: AuthenticatedUser): Promise<LiabilityLinkView> {
+    await this.access.require(caseId, actor, 'analyse', manager);
+    const item = await manager.findOne(EvidenceItemEntity, { where: { id: input.itemId, caseId }, select: { id: true, code: true, sourceKey: true } });
+    if (!item) throw new ValidationDomainException('itemId', 'is not an evidence item of this case');
+    const framework = await manager.findOne(LegalFrameworkEntity, { where: { id: input.frameworkVersionId } });
+    if (!framework) throw new ValidationDomainException('frameworkVersionId', 'is not a legal framework version');
+    if (framework.status === 'draft' || framework.status === 'retired') throw unprocessable('frameworkVersionId', `is ${framework.status} (${framework.code} ${framework.version}); evidence is linked only to published versions`);
+    const perpetrator = await manager.findOne(PerpetratorEntity, { where: { id: input.perpetratorId, caseId }, select: { id: true, kind: true, name: true } });
+    if (!perpetrator) throw new ValidationDomainException('perpetratorId', 'is not a perpetrator of this case');
+    if (perpetrator.kind !== 'individual') {
+      throw unprocessable('perpetratorId', `is a unit (${perpetrator.name}): modes of liability apply to individuals only (art. 25(1)); link an individual of that unit, whose chain of command shows the unit`);
+    }
+    const requirement = await manager.findOne(LegalModeRequirementEntity, { where: { id: input.requirementId } });
+    if (!requirement) throw new ValidationDomainException('requirementId', 'is not a requirement of a mode of liability');
+    if (requirement.frameworkId !== framework.id) throw unprocessable('requirementId', `belongs to another framework version, not to ${framework.code} ${framework.version}`);
+    if (input.modeOfLiabilityId && input.modeOfLiabilityId !== requirement.modeId) throw unprocessable('modeOfLiabilityId', `is not the mode of requirement ${requirement.code}`);
+    const mode = await manager.findOneOrFail(LegalModeEntity, { where: { id: requirement.modeId } });
+    const alternative = input.alternative ?? null;
+    if (alternative !== null) {
+      if (!requirement.alternatives.length) throw new ValidationDomainException('alternative', `must be absent: requirement ${requirement.code} has no alternatives`);
+      if (!requirement.alternatives.some((a) => a.letter === alternative)) throw new ValidationDomainException('alternative', `must be one of ${requirement.alternatives.map((a) => a.letter).join(', ')} for requirement ${requirement.code}`);
+    }
+    if (input.crimeId) {
+      const crime = await manager.findOne(LegalCrimeEntity, { where: { id: input.crimeId } });
+      if (!crime) throw new ValidationDomainException('crimeId', 'is not a crime of any legal framework version');
+      if (crime.frameworkId !== framework.id) throw unprocessable('crimeId', `belongs to another framework version, not to ${framework.code} ${framework.version}`);
+      if (mode.appliesTo && !mode.appliesTo.includes(crime.groupKey)) throw unprocessable('crimeId', `${crime.code} (${crime.groupKey}) is not a crime ${mode.code} applies to (${mode.appliesTo.join(', ')})`);
+    }
+    if (input.incidentId) {
+      const rows = (await manager.query('SELECT 1 FROM incidents WHERE id = $1 AND case_id = $2', [input.incidentId, caseId])) as unknown[];
+      if (!rows.length) throw new ValidationDomainException('incidentId', 'is not an incident of this case');
+    }
+    const duplicate = await manager.findOne(LiabilityLinkEntity, {
+      where: { caseId, itemId: item.id, perpetratorId: perpetrator.id, requirementId: requirement.id, alternative: alternative ?? IsNull(), crimeId: input.crimeId ?? IsNull(), incidentId: input.incidentId ?? IsNull() },
+      select: { id: true },
     });
+    if (duplicate) throw new DomainException('CONFLICT', `Item ${item.code} is already linked to ${requirement.code} for this perpetrator in the same way (link ${duplicate.id})`, { linkId: duplicate.id });
+    const link = manager.create(LiabilityLinkEntity, {
+      id: randomUUID(), caseId, itemId: item.id, frameworkId: framework.id, perpetratorId: perpetrator.id, modeId: mode.id, requirementId: requirement.id, alternative,
+      crimeId: input.crimeId ?? null, incidentId: input.incidentId ?? null, relation: input.relation, probativeValue: input.probativeValue, sourceReliability: input.sourceReliability,
+      informationCredibility: input.informationCredibility, note: input.note ?? null, status: 'proposed', sourceKey: item.sourceKey, createdBy: actor.id, assessedBy: actor.id, reviewedBy: null, reviewedAt: null,
+    });
+    try {
+      await manager.save(link);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'liability_links_same_link_unique') {
+        throw new DomainException('CONFLICT', 'The item is already linked to this requirement for this perpetrator in the same way');
+      }
+      throw error;
+    }
+    await this.audit.record(manager, {
+      actorId: actor.id, action: 'liability_link.create', subjectType: 'liability_link', subjectId: link.id, caseId,
+      details: { item: item.code, perpetratorId: perpetrator.id, mode: mode.code, requirement: requirement.code, alternative, crimeId: link.crimeId, relation: link.relation, probativeValue: link.probativeValue },
+    });
+    return { link, codes: { itemCode: item.code, modeCode: mode.code, requirementCode: requirement.code } };
   }
 
   async list(caseId: string, query: ListLiabilityLinksQueryDto, actor: AuthenticatedUser): Promise<Page<LiabilityLinkView>> {

@@ -115,6 +115,8 @@ describe('case matrix (crimes × elements, cell evidence, liability view)', () =
       await page.getByText(tr(lang, 'matrix.standards.beyond_reasonable_doubt'), { exact: true }).click();
       await page.getByRole('button', { name: cellName('weak'), exact: true }).waitFor();
       await page.getByText(tr(lang, 'matrix.standard.whatIf', { standard: tr(lang, 'matrix.standards.reasonable_grounds') })).waitFor();
+      // The rule is stated in the user's language.
+      await page.getByText(lang === 'ko' ? /^합리적 의심의 여지가 없는 증명 \(유죄 판결/ : /^Beyond reasonable doubt \(conviction/).waitFor();
       // The case lead makes it the case's standard.
       await page.getByRole('button', { name: tr(lang, 'matrix.standard.set') }).click();
       await page.getByText(tr(lang, 'matrix.standard.caseSetting')).waitFor();

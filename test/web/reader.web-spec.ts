@@ -171,7 +171,44 @@ describe('transcript reader and review inbox (analyst without clearance, then a 
       const links = await web.ctx.sql<{ status: string; reviewed_by: string }>('SELECT status, reviewed_by FROM evidence_links WHERE case_id = $1', [caseId]);
       expect(links).toEqual([{ status: 'reviewed', reviewed_by: reviewer.id }]);
 
-      // 6. Neither uncleared browser ever received a name or the original sentence.
+      // 6. Keyboard only (no mouse): back in the reader, the analyst selects two sentences with
+      // the documented keys, opens "New evidence" with Enter, fills it in and saves it by keyboard.
+      await page.goBack();
+      await text.waitFor();
+      await page.getByText(tr(lang, 'reader.keyboardHint')).first().waitFor();
+      expect(await text.getAttribute('aria-describedby')).toBeTruthy();
+      await text.focus(); // where Tab brings a keyboard user; nothing below clicks
+      await page.keyboard.press('Alt+ArrowUp'); // nothing selected: the last sentence
+      await page.keyboard.press('Alt+ArrowUp'); // the one before it
+      await page.keyboard.press('Alt+Shift+ArrowDown'); // and the next one added
+      const twoSentences = 'Nobody told my family where I was.\n\nLater we were moved to the mine.';
+      expect(await page.evaluate('window.getSelection().toString()')).toBe(twoSentences);
+      const region = page.getByRole('region', { name: tr(lang, 'reader.selectionLabel') });
+      await region.getByText('Later we were moved to the mine.', { exact: false }).waitFor();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await page.waitForFunction(`(document.activeElement?.labels?.[0]?.textContent ?? '').startsWith(${JSON.stringify(tr(lang, 'reader.form.itemTitle'))})`);
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(lang === 'ko' ? '광산으로 이송' : 'Moved to the mine');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(search);
+      await page.getByRole('option', { name: /RS 7\(1\)\(e\)\) · 1\./ }).first().waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      expect(await dialog.getByLabel(tr(lang, 'reader.form.element')).first().inputValue()).toMatch(/RS 7\(1\)\(e\)\) · 1\./);
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate<string>("document.activeElement?.labels?.[0]?.textContent ?? ''")).toContain(tr(lang, 'reader.form.itemTitle'));
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'E-0002' }).waitFor();
+      await text.locator('mark', { hasText: 'moved to the mine' }).waitFor();
+      const [second] = await web.ctx.sql<{ redacted_quote: string; title: string }>("SELECT redacted_quote, title FROM evidence_items WHERE case_id = $1 AND code = 'E-0002'", [caseId]);
+      expect(second).toEqual({ redacted_quote: twoSentences, title: lang === 'ko' ? '광산으로 이송' : 'Moved to the mine' });
+      const [linked] = await web.ctx.sql<{ n: number }>("SELECT count(*)::int AS n FROM evidence_links l JOIN evidence_items i ON i.id = l.item_id WHERE i.case_id = $1 AND i.code = 'E-0002'", [caseId]);
+      expect(linked!.n).toBe(1);
+      await expectAccessible(page);
+      await shoot(page, 'reader-keyboard', lang);
+
+      // 7. Neither uncleared browser ever received a name or the original sentence.
       for (const bodies of [analystBodies, reviewerBodies]) {
         const all = (await Promise.all(bodies)).join('\n');
         expect(all.length).toBeGreaterThan(1000);

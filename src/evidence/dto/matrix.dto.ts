@@ -35,7 +35,8 @@ export class StandardOfProofDto {
 export class StandardOfProofRuleDto {
   @ApiProperty({ enum: STANDARDS_OF_PROOF }) code: StandardOfProof;
   @ApiProperty({ enum: ['case', 'request', 'default'], description: "case: the case's setting; request: the what-if parameter; default: no setting yet" }) source: 'case' | 'request' | 'default';
-  @ApiProperty() rule: string;
+  @ApiProperty({ description: 'The rule in English' }) rule: string;
+  @ApiProperty({ description: 'The rule in Korean' }) ruleKo: string;
   @ApiProperty() minProbativeValue: number;
   @ApiProperty({ type: [String] }) sourceReliability: string[];
   @ApiProperty() maxInformationCredibility: number;

@@ -223,7 +223,7 @@ export interface CaseMatrix {
   framework: { id: string; code: string; version: string; titleEn: string; status: string };
   generatedAt: string;
   rules: { weak: string; gap: string; independentSource: string };
-  standardOfProof: { code: StandardOfProof; source: 'case' | 'request' | 'default'; rule: string; minProbativeValue: number; sourceReliability: string[]; maxInformationCredibility: number; minIndependentSources: number; minWitnesses: number; uncontested: boolean };
+  standardOfProof: { code: StandardOfProof; source: 'case' | 'request' | 'default'; rule: string; ruleKo: string; minProbativeValue: number; sourceReliability: string[]; maxInformationCredibility: number; minIndependentSources: number; minWitnesses: number; uncontested: boolean };
   filters: MatrixFilters;
   /** aggregates: the per-element counts kept as links change; link_scan: recounted from the filtered links. */
   computedFrom: 'aggregates' | 'link_scan';
@@ -379,7 +379,7 @@ export function computeMatrix(input: MatrixInput): CaseMatrix {
     generatedAt: input.generatedAt.toISOString(),
     rules: { weak: WEAKNESS_RULE, gap: GAP_RULE, independentSource: SOURCE_RULE },
     standardOfProof: {
-      code: rule.code, source: input.standardSource, rule: rule.description, minProbativeValue: rule.minProbative, sourceReliability: [...rule.reliability],
+      code: rule.code, source: input.standardSource, rule: rule.description, ruleKo: rule.descriptionKo, minProbativeValue: rule.minProbative, sourceReliability: [...rule.reliability],
       maxInformationCredibility: rule.maxCredibility, minIndependentSources: rule.minSources, minWitnesses: rule.minWitnesses, uncontested: rule.uncontested,
     },
     filters: input.filters,

@@ -23,6 +23,15 @@ describe('standards of proof', () => {
     }
   });
 
+  it('states every rule in Korean too, with the same figures and grades as the English', () => {
+    const figures = (text: string) => [...(text.match(/[0-9]+|\b[A-F]-[A-F]\b/g) ?? [])].sort();
+    for (const code of STANDARDS_OF_PROOF) {
+      const rule = STANDARD_RULES[code];
+      expect(rule.descriptionKo, code).toMatch(/[가-힣]/);
+      expect(figures(rule.descriptionKo), code).toEqual(figures(rule.description));
+    }
+  });
+
   it('pins the thresholds (mirrored in the migration SQL)', () => {
     expect(qualifies(STANDARD_RULES.substantial_grounds, a(3, 'C', 3))).toBe(true);
     expect(qualifies(STANDARD_RULES.substantial_grounds, a(3, 'D', 3))).toBe(false);

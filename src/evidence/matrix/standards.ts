@@ -28,20 +28,25 @@ export interface StandardRule {
   /** A reviewed, not weak undermining link keeps the element from `supported`. */
   uncontested: boolean;
   description: string;
+  /** The same rule in Korean (the API returns both; the app shows the user's language). */
+  descriptionKo: string;
 }
 
 export const STANDARD_RULES: Record<StandardOfProof, StandardRule> = {
   reasonable_grounds: {
     code: 'reasonable_grounds', column: 'q1', minProbative: 3, reliability: ['A', 'B', 'C', 'D'], maxCredibility: 4, minSources: 1, minWitnesses: 0, uncontested: false,
     description: 'Reasonable grounds to believe (arrest warrant, art. 58): at least 1 independent source with a reviewed link of probative value >= 3, source reliability A-D and information credibility <= 4.',
+    descriptionKo: '믿을 만한 합리적 근거 (체포영장, 제58조): 증명력 3 이상, 출처 신뢰도 A-D, 정보 신빙성 4 이하인 검토된 연결이 있는 독립 출처 1개 이상.',
   },
   substantial_grounds: {
     code: 'substantial_grounds', column: 'q2', minProbative: 3, reliability: ['A', 'B', 'C'], maxCredibility: 3, minSources: 2, minWitnesses: 1, uncontested: false,
     description: 'Substantial grounds to believe (confirmation of charges, art. 61(7)): at least 2 independent sources, at least 1 of them a witness, each with a reviewed link of probative value >= 3, source reliability A-C and information credibility <= 3.',
+    descriptionKo: '믿을 만한 상당한 근거 (공소사실 확인, 제61조 제7항): 독립 출처 2개 이상(그중 증인 1명 이상), 각각 증명력 3 이상, 출처 신뢰도 A-C, 정보 신빙성 3 이하인 검토된 연결이 있을 것.',
   },
   beyond_reasonable_doubt: {
     code: 'beyond_reasonable_doubt', column: 'q3', minProbative: 4, reliability: ['A', 'B'], maxCredibility: 2, minSources: 3, minWitnesses: 2, uncontested: true,
     description: 'Beyond reasonable doubt (conviction, art. 66(3)): at least 3 independent sources, at least 2 of them witnesses, each with a reviewed link of probative value >= 4, source reliability A-B and information credibility <= 2; and no reviewed, not weak link undermining the element.',
+    descriptionKo: '합리적 의심의 여지가 없는 증명 (유죄 판결, 제66조 제3항): 독립 출처 3개 이상(그중 증인 2명 이상), 각각 증명력 4 이상, 출처 신뢰도 A-B, 정보 신빙성 2 이하인 검토된 연결이 있을 것; 그리고 그 요소를 반박하는, 검토되었고 약하지 않은 연결이 없을 것.',
   },
 };
 

@@ -564,6 +564,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/evidence/passages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a passage with its element link
+         * @description Registers a transcript passage (on the original, or on an approved de-identified text by its redaction id) together with its link to an element of a crime, and optionally a liability link to a mode requirement, in one transaction: all are recorded or none (a refused link leaves no item behind, so a retry never duplicates it). Errors of the link name the field as sent (`link.elementId`). Members who may analyse; a passage on original text needs identity clearance. Audited (evidence.create, evidence_link.create).
+         */
+        post: operations["EvidenceController_createPassage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/exports": {
         parameters: {
             query?: never;
@@ -2871,6 +2891,22 @@ export interface components {
             /** @enum {string} */
             sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
         };
+        CreatePassageEvidenceDto: {
+            description?: string;
+            /** @description The element the passage is evidence on, with the assessment */
+            link: components["schemas"]["PassageElementLinkDto"];
+            passage: components["schemas"]["PassageDto"];
+            /**
+             * Format: uuid
+             * @description Also evidence on this requirement of the link's mode of liability, against the link's perpetrator (an individual), with the same assessment
+             */
+            requirementId?: string;
+            /**
+             * @description A short label; keep names out of it
+             * @example Punishment cell without trial
+             */
+            title: string;
+        };
         CreatePerpetratorDto: {
             /**
              * @description Units: other and former names, romanisation variants
@@ -4092,6 +4128,57 @@ export interface components {
              */
             transcriptVersionId: string;
         };
+        PassageElementLinkDto: {
+            /**
+             * @description Letter of the element's alternative, when it has alternatives
+             * @example a
+             */
+            alternative?: string;
+            /**
+             * Format: uuid
+             * @description An element of a crime of that framework version
+             */
+            elementId: string;
+            /**
+             * Format: uuid
+             * @description The legal framework version the link is made under (the matrix is per version)
+             */
+            frameworkVersionId: string;
+            /**
+             * Format: uuid
+             * @description An incident of this case
+             */
+            incidentId?: string;
+            /** @description 1 confirmed … 5 improbable, 6 cannot be judged */
+            informationCredibility: number;
+            /**
+             * Format: uuid
+             * @description A mode of liability of the same framework version
+             */
+            modeOfLiabilityId?: string;
+            /** @description Analyst's note (never logged or audited) */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description A perpetrator of this case
+             */
+            perpetratorId?: string;
+            /** @description 1 slight … 5 decisive */
+            probativeValue: number;
+            /** @enum {string} */
+            relation: "supports" | "undermines" | "context";
+            /**
+             * @description A completely reliable … E unreliable, F cannot be judged
+             * @enum {string}
+             */
+            sourceReliability: "A" | "B" | "C" | "D" | "E" | "F";
+        };
+        PassageEvidenceDto: {
+            item: components["schemas"]["EvidenceItemDto"];
+            /** @description When requirementId was given */
+            liabilityLink?: components["schemas"]["LiabilityLinkDto"] | null;
+            link: components["schemas"]["EvidenceLinkDto"];
+        };
         PassageInputDto: {
             /** @description One past the last character; at most the version’s length */
             end: number;
@@ -4835,7 +4922,10 @@ export interface components {
             minIndependentSources: number;
             minProbativeValue: number;
             minWitnesses: number;
+            /** @description The rule in English */
             rule: string;
+            /** @description The rule in Korean */
+            ruleKo: string;
             /**
              * @description case: the case's setting; request: the what-if parameter; default: no setting yet
              * @enum {string}
@@ -5368,6 +5458,7 @@ export type SchemaCreateFrameworkDto = components['schemas']['CreateFrameworkDto
 export type SchemaCreateImportFormDto = components['schemas']['CreateImportFormDto'];
 export type SchemaCreateIncidentDto = components['schemas']['CreateIncidentDto'];
 export type SchemaCreateLiabilityLinkDto = components['schemas']['CreateLiabilityLinkDto'];
+export type SchemaCreatePassageEvidenceDto = components['schemas']['CreatePassageEvidenceDto'];
 export type SchemaCreatePerpetratorDto = components['schemas']['CreatePerpetratorDto'];
 export type SchemaCreatePersonDto = components['schemas']['CreatePersonDto'];
 export type SchemaCreatePlaceDto = components['schemas']['CreatePlaceDto'];
@@ -5450,6 +5541,8 @@ export type SchemaModeInputDto = components['schemas']['ModeInputDto'];
 export type SchemaNewVersionDto = components['schemas']['NewVersionDto'];
 export type SchemaPageMetaDto = components['schemas']['PageMetaDto'];
 export type SchemaPassageDto = components['schemas']['PassageDto'];
+export type SchemaPassageElementLinkDto = components['schemas']['PassageElementLinkDto'];
+export type SchemaPassageEvidenceDto = components['schemas']['PassageEvidenceDto'];
 export type SchemaPassageInputDto = components['schemas']['PassageInputDto'];
 export type SchemaPassageResponseDto = components['schemas']['PassageResponseDto'];
 export type SchemaPerpetratorCellDto = components['schemas']['PerpetratorCellDto'];
@@ -9640,6 +9733,285 @@ export interface operations {
             };
         };
     };
+    EvidenceController_createPassage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Punishment cell without trial",
+                 *       "description": "Recorded during the second interview.",
+                 *       "passage": {
+                 *         "transcriptVersionId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                 *         "redactionId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                 *         "start": 1,
+                 *         "end": 1
+                 *       },
+                 *       "link": {
+                 *         "frameworkVersionId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                 *         "elementId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                 *         "alternative": "a",
+                 *         "incidentId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                 *         "perpetratorId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                 *         "modeOfLiabilityId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                 *         "relation": "supports",
+                 *         "probativeValue": 1,
+                 *         "sourceReliability": "A",
+                 *         "informationCredibility": 1,
+                 *         "note": "Recorded during the second interview."
+                 *       },
+                 *       "requirementId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePassageEvidenceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "item": {
+                     *         "id": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "code": "E-0001",
+                     *         "kind": "transcript_passage",
+                     *         "role": "original",
+                     *         "title": "Forced labour at the Camp 15 work site",
+                     *         "description": "Recorded during the second interview.",
+                     *         "fileId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "passage": {
+                     *           "transcriptVersionId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *           "start": 1,
+                     *           "end": 1,
+                     *           "redactionId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *           "redactedStart": 1,
+                     *           "redactedEnd": 1,
+                     *           "quote": "text"
+                     *         },
+                     *         "needsReanchoring": false,
+                     *         "locator": {
+                     *           "kind": "pages",
+                     *           "from": 1,
+                     *           "to": 1,
+                     *           "startSeconds": 1,
+                     *           "endSeconds": 1,
+                     *           "x": 1,
+                     *           "y": 1,
+                     *           "width": 1,
+                     *           "height": 1,
+                     *           "page": 1
+                     *         },
+                     *         "mediaExtent": {
+                     *           "pages": 1,
+                     *           "durationSeconds": 1
+                     *         },
+                     *         "testimonyId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                     *         "derivedFromItemId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "derivation": "text",
+                     *         "sourceKey": "testimony:…",
+                     *         "provenance": {
+                     *           "source": "text",
+                     *           "sourceUrl": "text",
+                     *           "collectedBy": "text",
+                     *           "collectedOn": {
+                     *             "date": "1997-03",
+                     *             "precision": "day"
+                     *           },
+                     *           "method": "text"
+                     *         },
+                     *         "physicalLocation": "text",
+                     *         "createdBy": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "createdAt": "2026-03-14T09:30:00.000Z",
+                     *         "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *         "version": 1
+                     *       },
+                     *       "link": {
+                     *         "id": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "itemId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "itemCode": "E-0001",
+                     *         "frameworkVersionId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "elementId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "elementCode": "RS-7-1-c-E1",
+                     *         "crimeCode": "RS-7-1-c",
+                     *         "alternative": "text",
+                     *         "incidentId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "perpetratorId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "modeOfLiabilityId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "modeCode": "RS-28-b",
+                     *         "relation": "supports",
+                     *         "probativeValue": 1,
+                     *         "sourceReliability": "A",
+                     *         "informationCredibility": 1,
+                     *         "weak": false,
+                     *         "note": "Recorded during the second interview.",
+                     *         "status": "proposed",
+                     *         "createdBy": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "assessedBy": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "reviewedBy": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "reviewedAt": "2026-03-14T09:30:00.000Z",
+                     *         "createdAt": "2026-03-14T09:30:00.000Z",
+                     *         "updatedAt": "2026-03-14T09:30:00.000Z",
+                     *         "version": 1
+                     *       },
+                     *       "liabilityLink": {
+                     *         "id": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "itemId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "itemCode": "E-0001",
+                     *         "frameworkVersionId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "perpetratorId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "modeOfLiabilityId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "modeCode": "RS-28-b",
+                     *         "requirementId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "requirementCode": "RS-28-b-R4",
+                     *         "alternative": "text",
+                     *         "crimeId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "incidentId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "relation": "supports",
+                     *         "probativeValue": 1,
+                     *         "sourceReliability": "A",
+                     *         "informationCredibility": 1,
+                     *         "weak": false,
+                     *         "note": "Recorded during the second interview.",
+                     *         "status": "proposed",
+                     *         "createdBy": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "assessedBy": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "reviewedBy": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
+                     *         "reviewedAt": "2026-03-14T09:30:00.000Z",
+                     *         "createdAt": "2026-03-14T09:30:00.000Z",
+                     *         "version": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PassageEvidenceDto"];
+                };
+            };
+            /** @description Bad input: `details` names each field and its problems (VALIDATION_FAILED), or the body is not JSON (MALFORMED_JSON). Nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "VALIDATION_FAILED",
+                     *       "message": "Validation failed: kind: kind must be one of: survivor, witness, victim, perpetrator_individual, other",
+                     *       "details": [
+                     *         {
+                     *           "field": "kind",
+                     *           "problems": [
+                     *             "kind must be one of: survivor, witness, victim, perpetrator_individual, other"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "correlationId": "2f1c6a4e-1b7e-4c61-9a9e-9f0b6c1d2e3f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed in, or the session expired (UNAUTHENTICATED); at sign-in also INVALID_CREDENTIALS, SECOND_FACTOR_REQUIRED, INVALID_SECOND_FACTOR. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "UNAUTHENTICATED",
+                     *       "message": "The token is invalid, expired or revoked; sign in again",
+                     *       "correlationId": "2f1c6a4e-1b7e-4c61-9a9e-9f0b6c1d2e3f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Signed in but not allowed: the global role or the role on the case does not permit this (FORBIDDEN), the operation needs identity clearance on the case (IDENTITY_CLEARANCE_REQUIRED), two-factor enrolment is pending, or a browser request lacks its CSRF header. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "IDENTITY_CLEARANCE_REQUIRED",
+                     *       "message": "This needs identity clearance on the case",
+                     *       "correlationId": "2f1c6a4e-1b7e-4c61-9a9e-9f0b6c1d2e3f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found (NOT_FOUND). A case the caller is not a member of answers exactly like a missing one, so ids reveal nothing. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "NOT_FOUND",
+                     *       "message": "Case not found",
+                     *       "correlationId": "2f1c6a4e-1b7e-4c61-9a9e-9f0b6c1d2e3f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflict: the record changed since you read it (VERSION_CONFLICT, `details` gives both versions: reload and merge), the case is archived, or the state does not allow this (CONFLICT). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "VERSION_CONFLICT",
+                     *       "message": "Person was changed by someone else (you sent version 2, current is 3); reload and retry",
+                     *       "details": {
+                     *         "expectedVersion": 2,
+                     *         "currentVersion": 3
+                     *       },
+                     *       "correlationId": "2f1c6a4e-1b7e-4c61-9a9e-9f0b6c1d2e3f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Understood but refused by a rule of the domain (UNPROCESSABLE, LAST_CASE_LEAD): the message says which rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "LAST_CASE_LEAD",
+                     *       "message": "A case keeps at least one lead",
+                     *       "correlationId": "2f1c6a4e-1b7e-4c61-9a9e-9f0b6c1d2e3f"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ExportsController_list: {
         parameters: {
             query?: {
@@ -13526,6 +13898,7 @@ export interface operations {
                      *         "code": "reasonable_grounds",
                      *         "source": "case",
                      *         "rule": "text",
+                     *         "ruleKo": "요덕 수용소",
                      *         "minProbativeValue": 1,
                      *         "sourceReliability": [
                      *           "text"
@@ -13780,6 +14153,7 @@ export interface operations {
                      *         "code": "reasonable_grounds",
                      *         "source": "case",
                      *         "rule": "text",
+                     *         "ruleKo": "요덕 수용소",
                      *         "minProbativeValue": 1,
                      *         "sourceReliability": [
                      *           "text"
@@ -13794,6 +14168,7 @@ export interface operations {
                      *           "code": "reasonable_grounds",
                      *           "source": "case",
                      *           "rule": "text",
+                     *           "ruleKo": "요덕 수용소",
                      *           "minProbativeValue": 1,
                      *           "sourceReliability": [
                      *             "text"
@@ -13881,6 +14256,7 @@ export interface operations {
                      *         "code": "reasonable_grounds",
                      *         "source": "case",
                      *         "rule": "text",
+                     *         "ruleKo": "요덕 수용소",
                      *         "minProbativeValue": 1,
                      *         "sourceReliability": [
                      *           "text"
@@ -13895,6 +14271,7 @@ export interface operations {
                      *           "code": "reasonable_grounds",
                      *           "source": "case",
                      *           "rule": "text",
+                     *           "ruleKo": "요덕 수용소",
                      *           "minProbativeValue": 1,
                      *           "sourceReliability": [
                      *             "text"

@@ -17,7 +17,7 @@ const TITLE_LENGTH = 80;
 /**
  * New evidence from a selected passage: the element it goes to (found by searching the crime's
  * and the element's wording, in English or Korean), the assessment, and optionally the incident,
- * perpetrator and mode of liability. Saves the passage, then the link.
+ * perpetrator and mode of liability. Saves the passage and its links in one request.
  */
 export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { caseId: string; selection: PassageSelection; onClose: () => void; onCreated: (code: string) => void }) {
   const { t, i18n } = useTranslation();
@@ -68,10 +68,7 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
     try {
       const { item } = await create.mutateAsync({
         title: title.trim(),
-        transcriptVersionId: selection.transcriptVersionId,
-        redactionId: selection.redactionId,
-        start: selection.start,
-        end: selection.end,
+        passage: { transcriptVersionId: selection.transcriptVersionId, redactionId: selection.redactionId, start: selection.start, end: selection.end },
         link: {
           frameworkVersionId: framework.data.id,
           elementId,
@@ -95,11 +92,18 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
 
   return (
     <Modal opened onClose={onClose} title={t('reader.form.title')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <Stack>
+      <Stack
+        component="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
         <Blockquote p="sm" cite={selection.redactionId ? t('reader.form.quoteRedacted') : t('reader.form.quoteOriginal')}>
           {quote}
         </Blockquote>
-        <TextInput label={t('reader.form.itemTitle')} description={t('reader.form.itemTitleHint')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={300} />
+        <TextInput label={t('reader.form.itemTitle')} description={t('reader.form.itemTitleHint')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={300} data-autofocus />
         {framework.error && <ErrorAlert error={framework.error} />}
         <Select
           label={t('reader.form.element')}
@@ -164,7 +168,7 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void submit()} loading={create.isPending}>
+          <Button type="submit" loading={create.isPending}>
             {t('reader.form.save')}
           </Button>
         </Group>

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,7 +9,7 @@ import { useCase } from '../cases/queries';
 import { useTranscripts, type Transcript } from '../transcripts/queries';
 import { NewEvidenceModal, type PassageSelection } from './NewEvidenceModal';
 import { useReading, type Reading, type ReadingPassage } from './queries';
-import { segments, selectionOffsets } from './selection';
+import { rangeOf, segments, selectionOffsets, sentenceAt, sentenceBounds, sentenceRange, stepSentences, type SentenceKey, type SentenceSpan } from './selection';
 
 const route = getRouteApi('/cases/$caseId/testimonies/$testimonyId/reader');
 
@@ -34,6 +34,8 @@ export function ReaderPage() {
     return [original, ...list.filter((x) => x.kind === 'translation')].filter((x): x is Transcript => !!x && x.versions.length > 0);
   }, [transcripts.data]);
   const canAnalyse = kase.data ? ['lead', 'investigator', 'analyst'].includes(kase.data.myRole) : false;
+  // Stable, so the memoised text does not re-render when the selection changes.
+  const openNewEvidence = useCallback(() => setCreating(true), []);
 
   return (
     <Stack>
@@ -53,7 +55,7 @@ export function ReaderPage() {
       {selection && canAnalyse && (
         <Paper withBorder p="sm" shadow="xs" pos="sticky" top={60} style={{ zIndex: 2 }} aria-label={t('reader.selectionLabel')} role="region">
           <Group justify="space-between" wrap="nowrap">
-            <Text size="sm" lineClamp={2}>
+            <Text size="sm" lineClamp={2} aria-live="polite">
               {t('reader.selected', { n: new Intl.NumberFormat(i18n.language).format(selection.end - selection.start) })} “{selection.quote}”
             </Text>
             <Group gap="xs" wrap="nowrap">
@@ -73,6 +75,7 @@ export function ReaderPage() {
             transcript={transcript}
             languageName={languageName.of(transcript.language) ?? transcript.language}
             onSelect={canAnalyse ? setSelection : undefined}
+            onActivate={canAnalyse ? openNewEvidence : undefined}
           />
         ))}
       </SimpleGrid>
@@ -93,8 +96,9 @@ export function ReaderPage() {
   );
 }
 
-function ReaderColumn({ caseId, transcript, languageName, onSelect }: { caseId: string; transcript: Transcript; languageName: string; onSelect?: (s: PassageSelection | null) => void }) {
+function ReaderColumn({ caseId, transcript, languageName, onSelect, onActivate }: { caseId: string; transcript: Transcript; languageName: string; onSelect?: (s: PassageSelection | null) => void; onActivate?: () => void }) {
   const { t } = useTranslation();
+  const hintId = useId();
   const latest = transcript.versions[transcript.versions.length - 1]!;
   const reading = useReading(caseId, latest.id);
   const heading = t(transcript.kind === 'original' ? 'reader.originalIn' : 'reader.translationIn', { language: languageName });
@@ -122,7 +126,12 @@ function ReaderColumn({ caseId, transcript, languageName, onSelect }: { caseId: 
           </Alert>
         )}
         {reading.error && !noRedaction && <ErrorAlert error={reading.error} />}
-        {reading.data && <ReadingText reading={reading.data} label={t('reader.textOf', { language: languageName })} onSelect={onSelect} />}
+        {reading.data && onSelect && (
+          <Text size="xs" c="dimmed" id={hintId}>
+            {t('reader.keyboardHint')}
+          </Text>
+        )}
+        {reading.data && <ReadingText reading={reading.data} label={t('reader.textOf', { language: languageName })} hintId={onSelect ? hintId : undefined} onSelect={onSelect} onActivate={onActivate} />}
         {reading.data && <PassageList caseId={caseId} passages={reading.data.passages} language={languageName} />}
       </Stack>
     </Paper>
@@ -133,9 +142,12 @@ function ReaderColumn({ caseId, transcript, languageName, onSelect }: { caseId: 
  * The text, cut only at passage boundaries (a few nodes, not one per character), in a container
  * that holds nothing but the text: DOM selections map to offsets with Range.toString().
  */
-const ReadingText = memo(function ReadingText({ reading, label, onSelect }: { reading: Reading; label: string; onSelect?: (s: PassageSelection | null) => void }) {
+const ReadingText = memo(function ReadingText({ reading, label, hintId, onSelect, onActivate }: { reading: Reading; label: string; hintId?: string; onSelect?: (s: PassageSelection | null) => void; onActivate?: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const pieces = useMemo(() => segments(reading.text.length, reading.passages), [reading.text, reading.passages]);
+  // Sentence boundaries, computed on the first keyboard selection only.
+  const bounds = useRef<number[] | null>(null);
+  const span = useRef<SentenceSpan | null>(null);
   const report = useCallback(() => {
     if (!onSelect || !ref.current) return;
     const offsets = selectionOffsets(ref.current, window.getSelection());
@@ -148,16 +160,63 @@ const ReadingText = memo(function ReadingText({ reading, label, onSelect }: { re
       quote: reading.text.slice(offsets.start, offsets.end),
     });
   }, [onSelect, reading]);
+  /**
+   * Keyboard selection (documented in reader.keyboardHint): Alt+↓ / Alt+↑ select the next /
+   * previous sentence, Alt+Shift+↓ / Alt+Shift+↑ add / drop a sentence at the end, Enter opens
+   * "New evidence" for the selection, Escape clears it. It sets the page's own selection, so a
+   * mouse selection can be continued from the keyboard and the other way round.
+   */
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>) => {
+    const container = ref.current;
+    if (!onSelect || !container) return;
+    const selection = window.getSelection();
+    const offsets = selectionOffsets(container, selection);
+    if (event.key === 'Enter' && offsets && onActivate) {
+      event.preventDefault();
+      onActivate();
+      return;
+    }
+    if (event.key === 'Escape' && offsets) {
+      selection?.removeAllRanges();
+      span.current = null;
+      onSelect(null);
+      return;
+    }
+    if (!event.altKey || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+    event.preventDefault();
+    const b = (bounds.current ??= sentenceBounds(reading.text, reading.language));
+    let current = span.current;
+    if (offsets) {
+      const mine = current ? sentenceRange(reading.text, b, current.first, current.last) : null;
+      if (!mine || mine.start !== offsets.start || mine.end !== offsets.end) current = { first: sentenceAt(b, offsets.start), last: sentenceAt(b, offsets.end - 1) };
+    } else {
+      current = null;
+    }
+    const key: SentenceKey = event.shiftKey ? (event.key === 'ArrowDown' ? 'extend' : 'shrink') : event.key === 'ArrowDown' ? 'next' : 'previous';
+    const next = stepSentences(b.length - 1, current, key);
+    span.current = next;
+    const { start, end } = sentenceRange(reading.text, b, next.first, next.last);
+    const range = rangeOf(container, start, end);
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    // Keep the end of the selection in view inside the scrolling text.
+    const at = range.getBoundingClientRect();
+    const box = container.getBoundingClientRect();
+    if (at.bottom > box.bottom || at.top < box.top) container.scrollTop += (event.key === 'ArrowDown' && event.shiftKey ? at.bottom - box.bottom + 24 : at.top - box.top - 24);
+    report();
+  }, [onSelect, onActivate, reading, report]);
   return (
     <div
       ref={ref}
       role="document"
       aria-label={label}
+      aria-describedby={hintId}
       lang={reading.language}
       tabIndex={0}
       data-testid="reader-text"
       onMouseUp={report}
       onKeyUp={report}
+      onKeyDown={onSelect ? onKeyDown : undefined}
       style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: '70vh', overflowY: 'auto', lineHeight: 1.7, padding: 4 }}
     >
       {pieces.map((piece) =>

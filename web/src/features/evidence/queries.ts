@@ -71,50 +71,16 @@ export function useCasePerpetrators(caseId: string) {
   });
 }
 
-export interface NewPassageLink {
-  title: string;
-  transcriptVersionId: string;
-  /** Present when the passage was selected in a redaction's text. */
-  redactionId?: string;
-  start: number;
-  end: number;
-  link: Omit<Schemas['CreateEvidenceLinkDto'], 'itemId'>;
-  /** Also evidence on this requirement of the mode of liability (the link's individual perpetrator and mode). */
-  requirementId?: string;
-}
+export type NewPassageLink = Schemas['CreatePassageEvidenceDto'];
 
-/** Records the passage as an evidence item, then links it to the element. */
+/**
+ * Records the passage with its element link (and requirement link) in one request: the server
+ * writes all of it in one transaction, so a refused link leaves no item and a retry makes one.
+ */
 export function useCreatePassageLink(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: NewPassageLink) => {
-      const item = await unwrap(api.POST('/cases/{caseId}/evidence', {
-        params: { path: { caseId } },
-        body: { kind: 'transcript_passage', title: input.title, passage: { transcriptVersionId: input.transcriptVersionId, redactionId: input.redactionId, start: input.start, end: input.end } },
-      }));
-      if (!item) throw new Error('no evidence item in the answer');
-      const link = await unwrap(api.POST('/cases/{caseId}/evidence-links', { params: { path: { caseId } }, body: { ...input.link, itemId: item.id } }));
-      const { requirementId } = input;
-      const { perpetratorId, modeOfLiabilityId } = input.link;
-      if (requirementId && perpetratorId) {
-        await unwrap(api.POST('/cases/{caseId}/liability-links', {
-          params: { path: { caseId } },
-          body: {
-            itemId: item.id,
-            frameworkVersionId: input.link.frameworkVersionId,
-            perpetratorId,
-            requirementId,
-            modeOfLiabilityId: modeOfLiabilityId ?? undefined,
-            relation: input.link.relation,
-            probativeValue: input.link.probativeValue,
-            sourceReliability: input.link.sourceReliability,
-            informationCredibility: input.link.informationCredibility,
-            note: input.link.note,
-          },
-        }));
-      }
-      return { item, link };
-    },
+    mutationFn: (input: NewPassageLink) => unwrap(api.POST('/cases/{caseId}/evidence/passages', { params: { path: { caseId } }, body: input })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: evidenceKeys.all(caseId) }),
   });
 }

@@ -124,7 +124,7 @@ function ElementsView({ caseId, frameworkId }: { caseId: string; frameworkId: st
         </Group>
       </Group>
       {setStandard.error && <ErrorAlert error={setStandard.error} />}
-      {matrix.data && <Text size="sm">{matrix.data.standardOfProof.rule}</Text>}
+      {matrix.data && <Text size="sm">{i18n.language.startsWith('ko') ? matrix.data.standardOfProof.ruleKo : matrix.data.standardOfProof.rule}</Text>}
       <Legend />
       {matrix.error && <ErrorAlert error={matrix.error} />}
       {matrix.isPending && <Loader aria-label={t('common.loading')} />}

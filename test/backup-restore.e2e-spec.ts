@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { ALL_MIGRATIONS } from '../migrations/index';
 import { BackupManifest, MANIFEST_FILE } from 'src/backup/backup-manifest';
@@ -128,7 +128,10 @@ describe('backup and restore: the restore drill', () => {
     expect(manifest.format).toBe('sillok-backup/1');
     expect(manifest.migrations).toEqual((await source.sql<{ name: string }>('SELECT name FROM migrations ORDER BY id')).map((r) => r.name));
     const counts = await rowCounts(source.config.databaseUrl as string);
-    for (const table of manifest.tables) expect(table.rows, table.name).toBe(counts[table.name]);
+    // The log records the backup after its snapshot: one entry more than the backup holds.
+    for (const table of manifest.tables) expect(table.rows, table.name).toBe(counts[table.name] - (table.name === 'audit_log' ? 1 : 0));
+    const [last] = await source.sql<{ action: string; details: Record<string, number> }>('SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1');
+    expect(last).toMatchObject({ action: 'backup.created', details: { files: 2, tables: manifest.tables.length } });
     expect(manifest.tables.map((t) => t.name).sort()).toEqual(Object.keys(counts).sort());
     const stored = allFiles(source.config.storageDir).filter((p) => !p.includes('/.tmp/'));
     expect(manifest.files.map((x) => x.sha256).sort()).toEqual(stored.map((p) => sha256(readFileSync(p))).sort());
@@ -156,7 +159,18 @@ describe('backup and restore: the restore drill', () => {
     expect(lines.some((l) => /^audit chain: intact, \d+ entries$/.test(l))).toBe(true);
     expect(lines).toContain('identities: 2 of 2 sampled identities decrypt');
     expect(lines).toContain('files: all 2 files match their SHA-256');
-    expect(await rowCounts(url)).toEqual(await rowCounts(source.config.databaseUrl as string));
+    const manifest = JSON.parse(readFileSync(join(backupDir, MANIFEST_FILE), 'utf8')) as BackupManifest;
+    const counts = await rowCounts(url);
+    for (const table of manifest.tables) expect(counts[table.name], table.name).toBe(table.rows + (table.name === 'audit_log' ? 1 : 0));
+    const { audit_log: _a, ...restoredRest } = counts;
+    const { audit_log: _b, ...sourceRest } = await rowCounts(source.config.databaseUrl as string);
+    expect(restoredRest).toEqual(sourceRest);
+    // The restore is on the restored chain, with the identities it opened to check them.
+    const [entry] = await admin<{ action: string; details: { verified: boolean; identitiesOpenedForCheck: string[] } }>('SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1', url);
+    expect(entry.action).toBe('backup.restored');
+    expect(entry.details.verified).toBe(true);
+    expect(entry.details.identitiesOpenedForCheck).toHaveLength(2);
+    expect(entry.details.identitiesOpenedForCheck).toContain(personId);
 
     restored = await createTestContextOn(url, { STORAGE_DIR: store });
     const login = async (email: string, password: string) => bearer((await restored!.http().post('/auth/login').send({ email, password }).expect(200)).body.accessToken as string);
@@ -173,7 +187,7 @@ describe('backup and restore: the restore drill', () => {
     // The restored instance keeps appending to the same chain (the reads above), and it still verifies.
     const [{ n }] = await restored.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
     expect(verify.body.entriesChecked).toBe(n);
-    expect(n).toBeGreaterThan((await rowCounts(source.config.databaseUrl as string)).audit_log);
+    expect(n).toBeGreaterThan(manifest.tables.find((t) => t.name === 'audit_log')!.rows + 1);
     // Sequences continue after the restored rows: a new person gets the next pseudonym code, a new user an id.
     const next = await restored.http().post(`/cases/${f.caseId}/people`).set(...lead).send({ kind: 'witness' }).expect(201);
     expect(personCode).toBe('W-0001');
@@ -271,6 +285,38 @@ describe('backup and restore: the restore drill', () => {
     expect(lines.join('\n')).toMatch(/table audit_log: loaded \d+ rows, the manifest says \d+/);
     expect(await relationsIn(url)).toBe(0);
     expect(readdirSync(work)).not.toContain('damaged-store');
+  });
+
+  it('reports a restore whose data fails verification (a tampered backup with a rewritten manifest) with exit code 1', async () => {
+    const dir = join(work, 'tampered');
+    cpSync(backupDir, dir, { recursive: true });
+    const m = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as BackupManifest;
+    const rewrite = (table: string, change: (fields: string[], columns: string[]) => void) => {
+      const entry = m.tables.find((t) => t.name === table)!;
+      const path = join(dir, entry.file);
+      const rows = gunzipSync(readFileSync(path)).toString('utf8').split('\n');
+      const index = rows.findIndex((r) => r.startsWith(table === 'people' ? personId : '') && r.length > 0);
+      const fields = rows[index].split('\t');
+      change(fields, entry.columns);
+      rows[index] = fields.join('\t');
+      const gz = gzipSync(Buffer.from(rows.join('\n'), 'utf8'));
+      writeFileSync(path, gz);
+      Object.assign(entry, { sha256: sha256(gz), bytes: gz.length });
+    };
+    // Someone with the backup edits an audit entry and a sealed identity, and fixes up the manifest's hashes.
+    rewrite('audit_log', (fields, columns) => { fields[columns.indexOf('action')] = 'user.created_forged'; });
+    rewrite('people', (fields, columns) => {
+      const sealed = fields[columns.indexOf('identity_sealed')];
+      fields[columns.indexOf('identity_sealed')] = sealed.slice(0, -1) + (sealed.endsWith('0') ? '1' : '0');
+    });
+    writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(m));
+    const url = await emptyDatabase();
+    lines.length = 0;
+    expect(await restore(dir, envFor(url, join(work, 'tampered-store')))).toBe(1);
+    expect(lines.some((l) => /^audit chain: BROKEN at entry 1:/.test(l))).toBe(true);
+    expect(lines.some((l) => /^identities: 1 of 2 sampled identities decrypt — FAILED$/.test(l))).toBe(true);
+    expect(lines).toContain('files: all 2 files match their SHA-256');
+    expect(lines.some((l) => l.startsWith('VERIFICATION FAILED'))).toBe(true);
   });
 
   it('restores a backup taken at an older schema, then upgrades it with the newer migrations', async () => {

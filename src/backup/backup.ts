@@ -6,6 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { AuditService } from 'src/audit/audit.service';
 import { copyFileHashed, hashingTap, isMissingOrEmpty, listStoreKeys, syncFile } from 'src/backup/backup-files';
 import {
   BACKUP_EXIT,
@@ -22,6 +24,7 @@ import {
 } from 'src/backup/backup-manifest';
 import { DecryptionError, unwrapDataKey } from 'src/common/crypto/envelope';
 import { KEY_CHECK_ALGORITHM, masterKeyCheckValue, matchesKeyCheck } from 'src/common/crypto/key-check';
+import { dataSourceOptions } from 'src/database/data-source-options';
 
 export interface BackupOptions {
   databaseUrl: string;
@@ -48,7 +51,8 @@ interface TableInfo {
  * is copied after the snapshot is taken: a file is written before the row that refers to it
  * commits and stored files are never removed, so every file the snapshot refers to is there.
  * The master key is checked against the database's check value and only that value is kept.
- * The manifest is written last; a directory without one is an incomplete backup.
+ * The manifest is written last; a directory without one is an incomplete backup. Then the audit
+ * log records that a backup was taken (the entry itself is not in that backup).
  */
 export async function createBackup(options: BackupOptions): Promise<BackupManifest> {
   const log = options.log ?? (() => undefined);
@@ -90,7 +94,24 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
   await writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   await syncFile(tmp);
   await rename(tmp, join(options.dir, MANIFEST_FILE));
+  await recordBackupAudit(options.databaseUrl, manifest);
   return manifest;
+}
+
+/** A full copy of the sealed data left the database: the log says when (not where to). */
+async function recordBackupAudit(databaseUrl: string, manifest: BackupManifest): Promise<void> {
+  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), migrations: [], extra: { max: 1, application_name: 'sillok-backup' } } as DataSourceOptions);
+  await dataSource.initialize();
+  try {
+    await new AuditService(dataSource).recordStandalone({
+      actorId: null,
+      action: 'backup.created',
+      subjectType: 'backup',
+      details: { createdAt: manifest.createdAt, tables: manifest.tables.length, rows: manifest.tables.reduce((n, t) => n + t.rows, 0), files: manifest.files.length },
+    });
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 async function appliedMigrations(client: Client): Promise<string[]> {

@@ -45,7 +45,8 @@ export interface RestoreVerification {
   /** Tables whose count differs from the manifest; null when newer migrations ran after the load (counts may then change legitimately). */
   rowCountDifferences: TableComparison[] | null;
   audit: AuditVerification;
-  identities: { checked: number; failed: number };
+  /** personIds: whose identity was opened for the check (recorded in the audit log, as every identity read is). */
+  identities: { checked: number; failed: number; personIds: string[] };
   files: { checked: number; mismatched: string[] };
   /** Storage keys the restored rows refer to that are not in the file store. */
   missingReferencedFiles: string[];
@@ -135,6 +136,19 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     }
     log('verifying the restored instance');
     const verification = await verifyRestore(current, manifest, options, plan.after.length === 0);
+    // After the checks (so they compare the backup's rows only): the restore and the identities it opened, on the restored chain.
+    await new AuditService(current).recordStandalone({
+      actorId: null,
+      action: 'backup.restored',
+      subjectType: 'backup',
+      details: {
+        backupCreatedAt: manifest.createdAt,
+        sillokVersion: manifest.sillokVersion,
+        upgradedWith: plan.after,
+        verified: verification.ok,
+        identitiesOpenedForCheck: verification.identities.personIds,
+      },
+    });
     return { manifest, upgradedWith: plan.after, verification };
   } finally {
     if (before?.isInitialized) await before.destroy();
@@ -256,5 +270,5 @@ export async function verifyRestore(dataSource: DataSource, manifest: BackupMani
   }
 
   const ok = (differences === null || differences.length === 0) && audit.ok && failed === 0 && mismatched.length === 0 && missing.length === 0;
-  return { ok, rowCountDifferences: differences, audit, identities: { checked: sample.length, failed }, files: { checked: manifest.files.length, mismatched }, missingReferencedFiles: missing };
+  return { ok, rowCountDifferences: differences, audit, identities: { checked: sample.length, failed, personIds: sample.map((p) => p.id) }, files: { checked: manifest.files.length, mismatched }, missingReferencedFiles: missing };
 }

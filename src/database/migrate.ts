@@ -2,7 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from 'src/database/data-source-options';
 
 // Any fixed 64-bit number; every replica of api and worker takes the same lock.
-const MIGRATION_LOCK_KEY = 74_110_001;
+export const MIGRATION_LOCK_KEY = 74_110_001;
 
 /**
  * Runs pending migrations while holding a session-level advisory lock, so any number of api and

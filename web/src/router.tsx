@@ -132,6 +132,13 @@ const caseMatrixRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/matrix/MatrixTab'), 'MatrixTab'),
 });
 
+// The case summary for print (case leads): outside the case's tabs, so it prints as one page.
+const caseSummaryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cases/$caseId/summary',
+  component: lazyRouteComponent(() => import('./features/summary/CaseSummaryPage'), 'CaseSummaryPage'),
+});
+
 // The transcript reader: select passages on the text the member may read, link them to elements.
 const testimonyReaderRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -215,6 +222,7 @@ const routeTree = rootRoute.addChildren([
   statisticsRoute,
   testimonyTranscriptsRoute,
   testimonyReaderRoute,
+  caseSummaryRoute,
   reviewsRoute,
   accountRoute,
   adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminNewUserRoute, adminUserRoute, adminTwoFactorRoute, adminAuditRoute]),

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, List, Modal, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useBlocker } from '@tanstack/react-router';
+import { Link, useBlocker } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
@@ -10,7 +10,7 @@ import { fetchCaseNow, useUpdateCase, type CaseSummary } from './queries';
 
 const valuesOf = (c: CaseSummary): CaseEditValues => ({ title: c.title, description: c.description ?? '' });
 
-/** Edit, archive and reopen: for the case's leads. */
+/** The summary for print, edit, archive and reopen: for the case's leads. */
 export function CaseActions({ kase }: { kase: CaseSummary }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -18,6 +18,9 @@ export function CaseActions({ kase }: { kase: CaseSummary }) {
   if (kase.myRole !== 'lead') return null;
   return (
     <>
+      <Button variant="default" renderRoot={(props) => <Link {...props} to="/cases/$caseId/summary" params={{ caseId: kase.id }} />}>
+        {t('summary.open')}
+      </Button>
       {kase.status === 'active' && (
         <Button variant="default" onClick={() => setEditing(true)}>
           {t('cases.edit.open')}

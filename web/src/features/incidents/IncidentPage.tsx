@@ -6,6 +6,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { perpetratorLabel } from '../perpetrators/queries';
 import { formatIncidentDate } from './dates';
 import { useIncident, useViolationTypes, violationLabel } from './queries';
+import { VictimsSection } from './VictimsSection';
 
 const route = getRouteApi('/cases/$caseId/incidents/$incidentId');
 
@@ -53,25 +54,7 @@ export function IncidentPage() {
           </Group>
         </div>
       </SimpleGrid>
-      <SectionCard order={3} title={t('incidents.fields.victims')}>
-        {i.victims.length === 0 ? (
-          <Text size="sm" c="dimmed">{t('incidents.noVictims')}</Text>
-        ) : (
-          <List>
-            {i.victims.map((v, n) => {
-              // The API names a victim by pseudonym code only.
-              const person = v.person as { id: string; code: string } | null | undefined;
-              return person ? (
-                <List.Item key={person.id}>
-                  <Anchor renderRoot={(props) => <Link {...props} to="/cases/$caseId/people/$personId" params={{ caseId, personId: person.id }} />}>{person.code}</Anchor>
-                </List.Item>
-              ) : (
-                <List.Item key={`group-${n}`}>{t('incidents.group', { n: fmt.format(v.groupCount ?? 0), description: v.groupDescription ?? '' })}</List.Item>
-              );
-            })}
-          </List>
-        )}
-      </SectionCard>
+      <VictimsSection caseId={caseId} incident={i} />
       <SectionCard order={3} title={t('incidents.fields.perpetrators')}>
         {i.perpetrators.length === 0 ? (
           <Text size="sm" c="dimmed">{t('incidents.noPerpetrators')}</Text>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
+import { ApiError } from '../../api/errors';
 
 export type Incident = Schemas['IncidentDto'];
 export type CreateIncidentBody = Schemas['CreateIncidentDto'];
@@ -74,5 +75,67 @@ export function useCaseTestimonies(caseId: string) {
   return useQuery({
     queryKey: ['testimonies', caseId, 'for-sources'],
     queryFn: () => unwrap(api.GET('/cases/{caseId}/testimonies', { params: { path: { caseId }, query: { limit: 200 } } })),
+  });
+}
+
+export type CreateActBody = Schemas['CreateActDto'];
+export type VictimAttributesInput = Schemas['VictimAttributesInputDto'];
+/** An act against one victim (ActDto; the responses are not typed in the schema). */
+export interface Act { id: string; incidentId: string; personId: string; personCode: string; violationType: string; perpetratorIds: string[]; date: Incident['date']; placeId: string | null; createdAt: string; version: number }
+/** VictimAttributesDto. */
+export interface VictimAttributes { personId: string; sex: VictimAttributesInput['sex']; ageGroup: VictimAttributesInput['ageGroup']; statuses: VictimAttributesInput['statuses']; updatedAt: string; version: number }
+
+const actKeys = (caseId: string, incidentId: string) => ['incidents', caseId, 'acts', incidentId] as const;
+const attributeKeys = (caseId: string, personId: string) => ['victim-attributes', caseId, personId] as const;
+
+/** The acts of an incident, per victim (victims named by pseudonym code only). */
+export function useActs(caseId: string, incidentId: string) {
+  return useQuery({
+    queryKey: actKeys(caseId, incidentId),
+    queryFn: () => unwrap(api.GET('/cases/{caseId}/incidents/{incidentId}/acts', { params: { path: { caseId, incidentId } } })) as unknown as Promise<Act[]>,
+  });
+}
+
+export function useCreateAct(caseId: string, incidentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateActBody) => unwrap(api.POST('/cases/{caseId}/incidents/{incidentId}/acts', { params: { path: { caseId, incidentId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: actKeys(caseId, incidentId) }),
+  });
+}
+
+export function useRemoveAct(caseId: string, incidentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (act: Pick<Act, 'id' | 'version'>) => unwrap(api.DELETE('/cases/{caseId}/incidents/{incidentId}/acts/{actId}', { params: { path: { caseId, incidentId, actId: act.id }, query: { version: act.version } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: actKeys(caseId, incidentId) }),
+  });
+}
+
+/**
+ * A victim's categories (sex, age group, statuses): only for members cleared for identities, and
+ * each read is audited, so it is asked for only where such a member opens the incident. null
+ * when none are recorded yet.
+ */
+export function useVictimAttributes(caseId: string, personId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: attributeKeys(caseId, personId),
+    enabled,
+    queryFn: async (): Promise<VictimAttributes | null> => {
+      try {
+        return (await unwrap(api.GET('/cases/{caseId}/people/{personId}/victim-attributes', { params: { path: { caseId, personId } } }))) as unknown as VictimAttributes;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export function usePutVictimAttributes(caseId: string, personId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: VictimAttributesInput) => unwrap(api.PUT('/cases/{caseId}/people/{personId}/victim-attributes', { params: { path: { caseId, personId } }, body })),
+    onSuccess: (saved) => queryClient.setQueryData(attributeKeys(caseId, personId), saved as unknown as VictimAttributes),
   });
 }

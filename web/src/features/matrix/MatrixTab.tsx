@@ -6,17 +6,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCase } from '../cases/queries';
 import { useCaseIncidents, useCasePerpetrators } from '../evidence/queries';
 import { PlaceSelect, type PickedPlace } from '../places/PlaceSelect';
+import { STATUS_LOOK } from './status-look';
 import { csvHref, ELEMENT_STATUSES, STANDARDS, useElementLinks, useLiability, useMatrix, useRomeStatuteId, useSetStandardOfProof, useStandardOfProof, validPeriod, type CrimeRow, type ElementRow, type ElementStatus, type MatrixFilters, type StandardOfProof } from './queries';
 
 const route = getRouteApi('/cases/$caseId/matrix');
 
-/** Colour, icon and wording per status: colour is never the only cue. */
-export const STATUS_LOOK: Record<ElementStatus, { bg: string; icon: string }> = {
-  no_evidence: { bg: 'var(--mantine-color-red-1)', icon: '✕' },
-  only_unreviewed: { bg: 'var(--mantine-color-yellow-2)', icon: '?' },
-  weak: { bg: 'var(--mantine-color-orange-2)', icon: '!' },
-  supported: { bg: 'var(--mantine-color-green-2)', icon: '✓' },
-};
 
 const cellStyle = {
   display: 'inline-flex',

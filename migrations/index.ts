@@ -23,10 +23,11 @@ import { EvidenceLocators1795380620000 } from './1795380620000-EvidenceLocators'
 import { VictimsAndActs1795380630000 } from './1795380630000-VictimsAndActs';
 import { ReaderAndReviews1795380800000 } from './1795380800000-ReaderAndReviews';
 import { DenyingQuarterKorean1795381200000 } from './1795381200000-DenyingQuarterKorean';
+import { AuditSequencer1795381600000 } from './1795381600000-AuditSequencer';
 import { MatrixVersions1795381900000 } from './1795381900000-MatrixVersions';
 
 /**
  * Every migration in order. Tests migrate their template database from this list; the compiled
  * app finds the same files by name in dist/migrations. A unit spec checks the two agree.
  */
-export const ALL_MIGRATIONS = [Foundation1795374660273, CasesPeopleTestimonies1795375895113, LegalEvidence1795376923442, SeedRomeStatute1795376923443, Redaction1795377600000, IncidentsPerpetratorsPlaces1795377700000, Exports1795378800000, Search1795378900000, MasterKeyCheck1795379000000, MembershipHistoryIndex1795379000001, TwoFactorSignIn1795379100000, UserLanguage1795379200000, RedactionReturn1795379300000, MyWork1795379500000, ViolationTypesKorean1795379500100, PrivateRefTokens1795380100000, PassageReanchoring1795380200000, DisclosureRegister1795380300000, MatrixAggregates1795380500000, RetireFrameworks1795380600000, LiabilityEvidence1795380610000, EvidenceLocators1795380620000, VictimsAndActs1795380630000, ReaderAndReviews1795380800000, DenyingQuarterKorean1795381200000, MatrixVersions1795381900000];
+export const ALL_MIGRATIONS = [Foundation1795374660273, CasesPeopleTestimonies1795375895113, LegalEvidence1795376923442, SeedRomeStatute1795376923443, Redaction1795377600000, IncidentsPerpetratorsPlaces1795377700000, Exports1795378800000, Search1795378900000, MasterKeyCheck1795379000000, MembershipHistoryIndex1795379000001, TwoFactorSignIn1795379100000, UserLanguage1795379200000, RedactionReturn1795379300000, MyWork1795379500000, ViolationTypesKorean1795379500100, PrivateRefTokens1795380100000, PassageReanchoring1795380200000, DisclosureRegister1795380300000, MatrixAggregates1795380500000, RetireFrameworks1795380600000, LiabilityEvidence1795380610000, EvidenceLocators1795380620000, VictimsAndActs1795380630000, ReaderAndReviews1795380800000, DenyingQuarterKorean1795381200000, AuditSequencer1795381600000, MatrixVersions1795381900000];

@@ -123,7 +123,7 @@ describe('two-factor sign-in', () => {
     });
 
     it('counts wrong codes in the sign-in throttling: that address is locked, the owner elsewhere is not', async () => {
-      const [{ seq }] = await ctx.sql<{ seq: string }>('SELECT max(seq) AS seq FROM audit_log');
+      const [{ seq }] = await ctx.sql<{ seq: string }>('SELECT max(id)::text AS seq FROM audit_log');
       for (let i = 0; i < 5; i++) {
         const res = await login({ email: user.email, password: user.password, totpCode: String(100000 + i * 7919) }, '203.0.113.30');
         expect(res.status).toBe(401);
@@ -131,7 +131,7 @@ describe('two-factor sign-in', () => {
       }
       await login({ email: user.email, password: user.password, recoveryCode: enrolled.recoveryCodes[1] }, '203.0.113.30').expect(429);
       await login({ email: user.email, password: user.password, recoveryCode: enrolled.recoveryCodes[1] }, '203.0.113.31').expect(200);
-      const rows = await ctx.sql<{ action: string; details: Record<string, unknown> }>("SELECT action, details FROM audit_log WHERE subject_id = $1 AND seq > $2 AND action LIKE 'auth.login_%' ORDER BY seq", [user.id, seq]);
+      const rows = await ctx.sql<{ action: string; details: Record<string, unknown> }>("SELECT action, details FROM audit_log WHERE subject_id = $1 AND id > $2 AND action LIKE 'auth.login_%' ORDER BY id", [user.id, seq]);
       expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login_locked']);
       expect(rows[0].details).toMatchObject({ stage: 'second_factor' });
       expect(rows[1].details).toMatchObject({ failures: 5, secondFactorFailures: 5 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditSequencer } from 'src/audit/audit-sequencer.service';
 import { AuditService } from 'src/audit/audit.service';
 
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditSequencer, AuditService], exports: [AuditService] })
 export class AuditModule {}

@@ -1,4 +1,4 @@
-import { canonicalJson, ChainedFields, entryHash, GENESIS_HASH, verifyChainBatch } from 'src/audit/hash-chain';
+import { canonicalJson, ChainedFields, entryHash, GENESIS_HASH, linkPending, verifyChainBatch } from 'src/audit/hash-chain';
 
 function chain(n: number): Array<ChainedFields & { hash: string }> {
   const out: Array<ChainedFields & { hash: string }> = [];
@@ -66,5 +66,34 @@ describe('verifyChainBatch', () => {
     const entries = chain(5);
     entries.splice(3, 1);
     expect(verifyChainBatch(entries, genesis)).toMatchObject({ ok: false, broken: { seq: '5', reason: 'sequence_gap' } });
+  });
+});
+
+describe('linkPending (the sequencer)', () => {
+  const content = (i: number) => {
+    const { seq: _seq, prevHash: _prev, hash: _hash, ...rest } = chain(i)[i - 1];
+    return { id: String(100 + i * 7), ...rest };
+  };
+
+  it('links pending entries into exactly the chain the locked writers produced: same positions, same hashes', () => {
+    const expected = chain(5);
+    const first = linkPending({ seq: 0n, hash: GENESIS_HASH }, [content(1), content(2)]);
+    const second = linkPending(first.head, [content(3), content(4), content(5)]);
+    const links = [...first.links, ...second.links];
+    expect(links.map((l) => l.seq)).toEqual(['1', '2', '3', '4', '5']);
+    expect(links.map((l) => l.hash)).toEqual(expected.map((e) => e.hash));
+    expect(links.map((l) => l.prevHash)).toEqual(expected.map((e) => e.prevHash));
+    expect(links.map((l) => l.id)).toEqual([content(1).id, content(2).id, content(3).id, content(4).id, content(5).id]);
+    expect(second.head).toEqual({ seq: 5n, hash: expected[4].hash });
+    // And the verifier accepts the result.
+    const linked = links.map((l, i) => ({ ...expected[i], seq: l.seq, prevHash: l.prevHash, hash: l.hash }));
+    expect(verifyChainBatch(linked, { seq: 0n, hash: GENESIS_HASH }).ok).toBe(true);
+  });
+
+  it('continues after an existing head without a gap, and leaves the head as it is when nothing is pending', () => {
+    const head = { seq: 41n, hash: 'f'.repeat(64) };
+    const { links } = linkPending(head, [content(1)]);
+    expect(links[0]).toMatchObject({ seq: '42', prevHash: head.hash });
+    expect(linkPending(head, [])).toEqual({ links: [], head });
   });
 });

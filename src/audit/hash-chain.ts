@@ -41,7 +41,7 @@ export function entryHash(fields: ChainedFields): string {
 
 export interface ChainBreak {
   seq: string;
-  reason: 'sequence_gap' | 'prev_hash_mismatch' | 'hash_mismatch';
+  reason: 'sequence_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'head_signature_invalid' | 'head_mismatch' | 'unlinked_too_long';
   message: string;
 }
 
@@ -70,4 +70,36 @@ export function verifyChainBatch(
     last = { seq, hash };
   }
   return { ok: true, last };
+}
+
+/** What a writer records: every hashed field but the two the sequencer assigns. */
+export type ContentFields = Omit<ChainedFields, 'seq' | 'prevHash'>;
+
+export interface ChainHead {
+  seq: bigint;
+  hash: string;
+}
+
+export interface ChainLink {
+  id: string;
+  seq: string;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Links committed, unlinked entries after `head`, in the order given: consecutive positions and
+ * each entry's hash over its content, its position and the previous hash (the same hash as
+ * entries written before the sequencer, so one verifier reads the whole chain).
+ */
+export function linkPending(head: ChainHead, pending: Array<ContentFields & { id: string }>): { links: ChainLink[]; head: ChainHead } {
+  let last = head;
+  const links = pending.map(({ id, ...content }) => {
+    const seq = last.seq + 1n;
+    const fields: ChainedFields = { ...content, seq: seq.toString(), prevHash: last.hash };
+    const hash = entryHash(fields);
+    last = { seq, hash };
+    return { id, seq: fields.seq, prevHash: fields.prevHash, hash };
+  });
+  return { links, head: last };
 }

@@ -140,10 +140,12 @@ export class CasesService {
    */
   async memberHistory(caseId: string, query: MembershipHistoryQueryDto, actor: AuthenticatedUser): Promise<Page<MembershipEventWithNames>> {
     await this.requireMembershipManager(caseId, actor, this.dataSource.manager);
+    // Linked entries only, after linking everything committed before this read.
+    await this.audit.settle();
     // The case's creator is the subject of case.create; everyone else is the entry's subject user.
     const memberExpr = `CASE WHEN a.action = '${MEMBERSHIP_ACTIONS.caseCreated}' THEN a.actor_id::text ELSE a.subject_id END`;
     const params: unknown[] = [caseId];
-    let where = `a.case_id = $1 AND a.${MEMBERSHIP_ACTIONS_SQL}`;
+    let where = `a.case_id = $1 AND a.${MEMBERSHIP_ACTIONS_SQL} AND a.seq IS NOT NULL`;
     if (query.userId) {
       params.push(query.userId);
       where += ` AND ${memberExpr} = $${params.length}`;

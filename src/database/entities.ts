@@ -1,3 +1,4 @@
+import { AuditChainHeadEntity } from 'src/audit/entities/audit-chain-head.entity';
 import { AuditEntryEntity } from 'src/audit/entities/audit-entry.entity';
 import { LoginThrottleEntity } from 'src/auth/entities/login-throttle.entity';
 import { RecoveryCodeEntity, TotpSecretEntity } from 'src/auth/entities/second-factor.entity';
@@ -45,6 +46,7 @@ export const ALL_ENTITIES = [
   RecoveryCodeEntity,
   TwoFactorPolicyEntity,
   AuditEntryEntity,
+  AuditChainHeadEntity,
   JobEntity,
   CaseEntity,
   CaseMemberEntity,

@@ -263,10 +263,12 @@ export class EvidenceItemsService {
   async custody(caseId: string, itemId: string, actor: AuthenticatedUser): Promise<CustodyEntryDto[]> {
     await this.access.require(caseId, actor, 'read');
     if (!(await this.dataSource.getRepository(EvidenceItemEntity).exists({ where: { id: itemId, caseId } }))) throw new NotFoundDomainException('Evidence item');
+    // Linked entries only (they have their hash), after linking everything committed before this read.
+    await this.audit.settle();
     const rows: Array<{ seq: string; occurred_at: Date; action: string; subject_type: string; display_name: string | null; hash: string }> = await this.dataSource.query(
       `SELECT a.seq, a.occurred_at, a.action, a.subject_type, u.display_name, a.hash
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-       WHERE a.case_id = $1 AND ((a.subject_type = 'evidence_item' AND a.subject_id = $2)
+       WHERE a.case_id = $1 AND a.seq IS NOT NULL AND ((a.subject_type = 'evidence_item' AND a.subject_id = $2)
          OR (a.subject_type = 'evidence_link' AND a.subject_id IN (SELECT id::text FROM evidence_links WHERE item_id = $3)))
        ORDER BY a.seq ASC LIMIT 500`,
       [caseId, itemId, itemId],

@@ -176,6 +176,7 @@ export class ExportBuilder {
     // Subjects whose custody entries go out; incidents, perpetrators and links are added as they stream.
     const includedIds: string[] = [...includedTestimonies.map((t) => t.row.id), ...includedItems, ...packFiles.map((f) => f.id), ...includedTestimonies.flatMap((t) => t.transcripts.map((a) => a.id))];
     const ds = this.dataSource;
+    const audit = this.audit;
     const files = this.files;
     let bytesDone = 0;
     const progress = (share: number) => ctx.reportProgress(share).catch(() => undefined);
@@ -348,7 +349,9 @@ export class ExportBuilder {
         await progress(15 + (totalFileBytes ? (80 * bytesDone) / totalFileBytes : 80));
       }
       // The custody log up to the log's head now: every line carries all its hash covers (custody-log.ts).
-      const [head] = (await ds.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as Array<{ seq: string; hash: string }>;
+      // Everything committed so far is linked first, so the head covers this export's own work.
+      await audit.settle();
+      const [head] = (await ds.query('SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1')) as Array<{ seq: string; hash: string }>;
       const custody = new CustodyTracker();
       yield {
         path: 'custody-log.jsonl',

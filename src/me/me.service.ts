@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from 'src/audit/audit.service';
 import { memberMay } from 'src/cases/case-permissions';
 import { CASE_ROLES, type CaseRole } from 'src/cases/entities/case-member.entity';
 import type { CaseStatus } from 'src/cases/entities/case.entity';
@@ -31,7 +32,10 @@ interface SummaryRow {
  */
 @Injectable()
 export class MeService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async summary(actor: AuthenticatedUser): Promise<WorkSummaryDto> {
     const rows: SummaryRow[] = await this.dataSource.query(
@@ -130,13 +134,15 @@ export class MeService {
 
   /** The caller's own audit entries, newest first; case titles only where still a member. */
   async activity(query: ActivityQueryDto, actor: AuthenticatedUser): Promise<ActivityPageDto> {
+    // Linked entries only, after linking everything committed before this read.
+    await this.audit.settle();
     const rows: Array<{ seq: string; occurred_at: Date; action: string; subject_type: string; subject_id: string | null; case_id: string | null; case_title: string | null }> =
       await this.dataSource.query(
         `SELECT a.seq, a.occurred_at, a.action, a.subject_type, a.subject_id, a.case_id, c.title AS case_title
          FROM audit_log a
          LEFT JOIN case_members m ON m.case_id = a.case_id AND m.user_id = $1
          LEFT JOIN cases c ON c.id = m.case_id
-         WHERE a.actor_id = $1 AND ($2::bigint IS NULL OR a.seq < $2)
+         WHERE a.actor_id = $1 AND a.seq IS NOT NULL AND ($2::bigint IS NULL OR a.seq < $2)
          ORDER BY a.seq DESC
          LIMIT $3`,
         [actor.id, query.before ?? null, query.limit + 1],

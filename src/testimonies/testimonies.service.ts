@@ -43,7 +43,8 @@ export class TestimoniesService {
       if (hasAny(input.sensitive) && !member.identityClearance) throw new IdentityClearanceRequiredException('Recording sensitive interview details');
       const interviewee = await manager.findOne(PersonEntity, { where: { id: input.intervieweeId, caseId }, select: { id: true, code: true } });
       if (!interviewee) throw new ValidationDomainException('intervieweeId', 'is not a person of this case');
-      await this.assertMembers(manager, caseId, input.interviewerIds ?? [], 'interviewerIds');
+      // The caller's own membership was just checked (access.require): only the others are looked up.
+      await this.assertMembers(manager, caseId, (input.interviewerIds ?? []).filter((userId) => userId !== actor.id), 'interviewerIds');
       const id = randomUUID();
       const testimony = manager.create(TestimonyEntity, {
         id,

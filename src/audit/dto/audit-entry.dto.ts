@@ -37,7 +37,9 @@ export class AuditQueryDto extends PageQueryDto {
 }
 
 export class AuditEntryDto {
-  @ApiProperty({ description: 'Position in the chain' }) seq: string;
+  @ApiProperty({ description: 'Entry id (insertion order; stable while the entry waits to be linked)' }) id: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Position in the chain; null while pending' }) seq: string | null;
+  @ApiProperty({ description: 'Committed but not yet linked into the chain by the sequencer (normally for a few milliseconds)' }) pending: boolean;
   @ApiProperty() at: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) actorId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) actorDisplayName: string | null;
@@ -57,7 +59,9 @@ export class AuditPageDto extends PageMetaDto {
 
 export function mapAuditEntry(row: AuditListRow): AuditEntryDto {
   return {
+    id: row.id,
     seq: row.seq,
+    pending: row.seq === null,
     at: row.occurredAt.toISOString(),
     actorId: row.actorId,
     actorDisplayName: row.actorDisplayName,

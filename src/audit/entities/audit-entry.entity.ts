@@ -1,16 +1,25 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { JsonObject } from 'src/common/json';
 
 /**
- * One link of the chain-of-custody log. Append-only: a trigger in the database refuses UPDATE,
- * DELETE and TRUNCATE. `hash` = SHA-256 over the canonical encoding of the other fields,
- * including `prevHash`, so changing or removing any entry breaks every later link.
+ * One entry of the chain-of-custody log. A writer inserts it in its own transaction with the
+ * content fields only (no lock); the sequencer (audit-sequencer.service.ts) later gives it its
+ * gap-free position `seq`, `prevHash` and `hash` = SHA-256 over the canonical encoding of the
+ * other fields including `prevHash`, so changing, removing or reordering any linked entry
+ * breaks every later link. A trigger refuses DELETE, TRUNCATE and every UPDATE except that one
+ * linking of an unlinked entry (content unchanged).
  */
 @Entity('audit_log')
+@Check('audit_log_linked_together', `("seq" IS NULL) = ("prev_hash" IS NULL) AND ("seq" IS NULL) = ("hash" IS NULL)`)
 @Index('audit_log_actor_seq_idx', ['actorId', 'seq'])
+// Committed entries the sequencer has not linked yet: made in a migration (partial index).
+@Index('audit_log_pending_idx', { synchronize: false })
 export class AuditEntryEntity {
-  /** Position in the chain, assigned under a lock so it has no gaps. */
-  @PrimaryColumn({ type: 'bigint' }) seq: string;
+  /** Insertion id: a provisional order only (sequences leave gaps and commit order differs). */
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id: string;
+  /** Position in the chain, assigned by the sequencer without gaps; null while pending. */
+  @Index('audit_log_seq_unique', { unique: true })
+  @Column({ type: 'bigint', nullable: true }) seq: string | null;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
   @Index('audit_log_action_idx')
@@ -24,6 +33,6 @@ export class AuditEntryEntity {
   @Column({ name: 'case_id', type: 'uuid', nullable: true }) caseId: string | null;
   @Column({ type: 'jsonb' }) details: JsonObject;
   @Column({ name: 'correlation_id', type: 'text', nullable: true }) correlationId: string | null;
-  @Column({ name: 'prev_hash', type: 'text' }) prevHash: string;
-  @Column({ type: 'text' }) hash: string;
+  @Column({ name: 'prev_hash', type: 'text', nullable: true }) prevHash: string | null;
+  @Column({ type: 'text', nullable: true }) hash: string | null;
 }

@@ -47,7 +47,7 @@ export async function startBenchServer(port = 3900 + (process.pid % 90), env: Re
   const child: ChildProcess = start('main.ts');
   const workers: ChildProcess[] = [];
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`${base}/health`)).ok) break;
     } catch {

@@ -2474,8 +2474,12 @@ export interface components {
              * @enum {string|null}
              */
             highlight?: "identity_read" | "download" | null;
-            /** @description Position in the chain */
-            seq: string;
+            /** @description Entry id (insertion order; stable while the entry waits to be linked) */
+            id: string;
+            /** @description Committed but not yet linked into the chain by the sequencer (normally for a few milliseconds) */
+            pending: boolean;
+            /** @description Position in the chain; null while pending */
+            seq?: string | null;
             subjectId?: string | null;
             subjectType: string;
         };
@@ -2489,8 +2493,14 @@ export interface components {
             /** @description Entries verified before the first break (or all of them) */
             entriesChecked: number;
             firstBroken?: components["schemas"]["ChainBreakDto"] | null;
+            /** @description Hex SHA-256 of the public key that signs chain heads */
+            headKeyFingerprint: string;
+            /** @description Signed chain heads checked (signature and the hash at their position) */
+            headsChecked: number;
             lastValidSeq?: string | null;
             ok: boolean;
+            /** @description Committed entries not yet linked (written while the check ran) */
+            pending: number;
         };
         CaseDto: {
             createdAt: string;
@@ -2571,7 +2581,7 @@ export interface components {
         ChainBreakDto: {
             message: string;
             /** @enum {string} */
-            reason: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch";
+            reason: "sequence_gap" | "prev_hash_mismatch" | "hash_mismatch" | "head_signature_invalid" | "head_mismatch" | "unlinked_too_long";
             /** @example 42 */
             seq: string;
         };

@@ -96,8 +96,8 @@ export function AuditTrail({ caseId, actors }: { caseId: string | null; actors: 
                 </Table.Thead>
                 <Table.Tbody>
                   {trail.data.items.map((e) => (
-                    <Table.Tr key={e.seq} data-highlight={e.highlight ?? undefined} bg={e.highlight ? `var(--mantine-color-${HIGHLIGHT_COLOUR[e.highlight]}-light)` : undefined}>
-                      <Table.Td>{e.seq}</Table.Td>
+                    <Table.Tr key={e.id} data-highlight={e.highlight ?? undefined} bg={e.highlight ? `var(--mantine-color-${HIGHLIGHT_COLOUR[e.highlight]}-light)` : undefined}>
+                      <Table.Td>{e.seq ?? <Badge variant="light" color="gray">{t('audit.pending')}</Badge>}</Table.Td>
                       <Table.Td>{fmt.format(new Date(e.at))}</Table.Td>
                       <Table.Td>{e.actorDisplayName ?? (e.actorId ? e.actorId : t('audit.system'))}</Table.Td>
                       <Table.Td>

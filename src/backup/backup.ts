@@ -7,7 +7,7 @@ import { createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { AuditService } from 'src/audit/audit.service';
+import { standaloneAudit } from 'src/audit/standalone-audit';
 import { copyFileHashed, hashingTap, isMissingOrEmpty, listStoreKeys, syncFile } from 'src/backup/backup-files';
 import {
   BACKUP_EXIT,
@@ -94,22 +94,24 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
   await writeFile(tmp, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   await syncFile(tmp);
   await rename(tmp, join(options.dir, MANIFEST_FILE));
-  await recordBackupAudit(options.databaseUrl, manifest);
+  await recordBackupAudit(options.databaseUrl, options.masterKey, manifest);
   return manifest;
 }
 
 /** A full copy of the sealed data left the database: the log says when (not where to). */
-async function recordBackupAudit(databaseUrl: string, manifest: BackupManifest): Promise<void> {
+async function recordBackupAudit(databaseUrl: string, masterKey: Buffer, manifest: BackupManifest): Promise<void> {
   const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), migrations: [], extra: { max: 1, application_name: 'sillok-backup' } } as DataSourceOptions);
   await dataSource.initialize();
+  const { audit, close } = standaloneAudit(dataSource, masterKey);
   try {
-    await new AuditService(dataSource).recordStandalone({
+    await audit.recordStandalone({
       actorId: null,
       action: 'backup.created',
       subjectType: 'backup',
       details: { createdAt: manifest.createdAt, tables: manifest.tables.length, rows: manifest.tables.reduce((n, t) => n + t.rows, 0), files: manifest.files.length },
     });
   } finally {
+    await close();
     await dataSource.destroy();
   }
 }

@@ -6,7 +6,8 @@ import { createGunzip } from 'node:zlib';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, DataSourceOptions, MigrationExecutor, MigrationInterface, QueryRunner } from 'typeorm';
-import { AuditService, AuditVerification } from 'src/audit/audit.service';
+import type { AuditVerification } from 'src/audit/audit.service';
+import { standaloneAudit } from 'src/audit/standalone-audit';
 import { copyFileHashed, emptyDirectory, exists, isMissingOrEmpty, sha256OfFile } from 'src/backup/backup-files';
 import { listTables } from 'src/backup/backup';
 import {
@@ -137,7 +138,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     log('verifying the restored instance');
     const verification = await verifyRestore(current, manifest, options, plan.after.length === 0);
     // After the checks (so they compare the backup's rows only): the restore and the identities it opened, on the restored chain.
-    await new AuditService(current).recordStandalone({
+    const restored = standaloneAudit(current, options.masterKey);
+    await restored.audit.recordStandalone({
       actorId: null,
       action: 'backup.restored',
       subjectType: 'backup',
@@ -149,6 +151,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
         identitiesOpenedForCheck: verification.identities.personIds,
       },
     });
+    await restored.close();
     return { manifest, upgradedWith: plan.after, verification };
   } finally {
     if (before?.isInitialized) await before.destroy();
@@ -238,7 +241,13 @@ export async function verifyRestore(dataSource: DataSource, manifest: BackupMani
     differences = rowCountDifferences(manifest, counts);
   }
 
-  const audit = await new AuditService(dataSource).verify();
+  const chain = standaloneAudit(dataSource, options.masterKey);
+  let audit: AuditVerification;
+  try {
+    audit = await chain.audit.verify();
+  } finally {
+    await chain.close();
+  }
 
   const sample = (await dataSource.query(
     `SELECT p.id, p.case_id, p.identity_sealed, c.wrapped_data_key

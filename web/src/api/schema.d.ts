@@ -5695,7 +5695,9 @@ export interface operations {
                      *       "offset": 0,
                      *       "items": [
                      *         {
+                     *           "id": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
                      *           "seq": "text",
+                     *           "pending": false,
                      *           "at": "text",
                      *           "actorId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
                      *           "actorDisplayName": "Analyst One",
@@ -5796,7 +5798,10 @@ export interface operations {
                      *         "seq": "42",
                      *         "reason": "sequence_gap",
                      *         "message": "Recorded during the second interview."
-                     *       }
+                     *       },
+                     *       "headsChecked": 1,
+                     *       "pending": 1,
+                     *       "headKeyFingerprint": "text"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditVerificationDto"];
@@ -7398,7 +7403,9 @@ export interface operations {
                      *       "offset": 0,
                      *       "items": [
                      *         {
+                     *           "id": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
                      *           "seq": "text",
+                     *           "pending": false,
                      *           "at": "text",
                      *           "actorId": "3f2c1d7e-8b4a-4c2e-9d1f-6a5b4c3d2e1f",
                      *           "actorDisplayName": "Analyst One",

@@ -92,87 +92,88 @@ export function NewEvidenceModal({ caseId, selection, onClose, onCreated }: { ca
 
   return (
     <Modal opened onClose={onClose} title={t('reader.form.title')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <Stack
-        component="form"
+      <form
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
         }}
       >
-        <Blockquote p="sm" cite={selection.redactionId ? t('reader.form.quoteRedacted') : t('reader.form.quoteOriginal')}>
-          {quote}
-        </Blockquote>
-        <TextInput label={t('reader.form.itemTitle')} description={t('reader.form.itemTitleHint')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={300} data-autofocus />
-        {framework.error && <ErrorAlert error={framework.error} />}
-        <Select
-          label={t('reader.form.element')}
-          description={t('reader.form.elementHint')}
-          placeholder={t('reader.form.elementPlaceholder')}
-          data={elementOptions}
-          value={elementId}
-          onChange={(v) => {
-            setElementId(v);
-            setAlternative(null);
-          }}
-          searchable
-          required
-          nothingFoundMessage={t('reader.form.nothingFound')}
-          maxDropdownHeight={320}
-          comboboxProps={{ withinPortal: true }}
-          error={missing && !elementId ? t('reader.form.elementRequired') : undefined}
-        />
-        {element && element.alternatives.length > 0 && (
+        <Stack>
+          <Blockquote p="sm" cite={selection.redactionId ? t('reader.form.quoteRedacted') : t('reader.form.quoteOriginal')}>
+            {quote}
+          </Blockquote>
+          <TextInput label={t('reader.form.itemTitle')} description={t('reader.form.itemTitleHint')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={300} data-autofocus />
+          {framework.error && <ErrorAlert error={framework.error} />}
           <Select
-            label={t('reader.form.alternative')}
-            data={element.alternatives.map((a) => ({ value: a.letter, label: `${a.letter}) ${a.text}` }))}
-            value={alternative}
-            onChange={setAlternative}
-            clearable
-          />
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect label={t('reader.form.relation')} value={relation} onChange={(e) => setRelation(e.currentTarget.value as LinkRelation)} data={RELATIONS.map((r) => ({ value: r, label: t(`evidence.relations.${r}`) }))} />
-          <NativeSelect label={t('reader.form.probative')} value={probative} onChange={(e) => setProbative(e.currentTarget.value)} data={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: t(`evidence.probative.${v}`) }))} />
-          <NativeSelect label={t('reader.form.reliability')} value={reliability} onChange={(e) => setReliability(e.currentTarget.value as SourceReliability)} data={RELIABILITY.map((v) => ({ value: v, label: t(`evidence.reliability.${v}`) }))} />
-          <NativeSelect label={t('reader.form.credibility')} value={credibility} onChange={(e) => setCredibility(e.currentTarget.value)} data={['1', '2', '3', '4', '5', '6'].map((v) => ({ value: v, label: t(`evidence.credibility.${v}`) }))} />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select label={t('reader.form.incident')} data={(incidents.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.title ?? ''}` }))} value={incidentId} onChange={setIncidentId} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
-          <Select label={t('reader.form.perpetrator')} data={(perpetrators.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name ?? ''}`.trim() }))} value={perpetratorId} onChange={(v) => {
-              setPerpetratorId(v);
-              setRequirementId(null);
-            }} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
-          <Select label={t('reader.form.mode')} data={modeOptions} value={modeId} onChange={(v) => {
-              setModeId(v);
-              setRequirementId(null);
-            }} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
-        </SimpleGrid>
-        {individual && mode && requirementOptions.length > 0 && (
-          <Select
-            label={t('reader.form.requirement')}
-            description={t('reader.form.requirementHint', { code: individual.code })}
-            data={requirementOptions}
-            value={requirementId}
-            onChange={setRequirementId}
+            label={t('reader.form.element')}
+            description={t('reader.form.elementHint')}
+            placeholder={t('reader.form.elementPlaceholder')}
+            data={elementOptions}
+            value={elementId}
+            onChange={(v) => {
+              setElementId(v);
+              setAlternative(null);
+            }}
             searchable
-            clearable
+            required
             nothingFoundMessage={t('reader.form.nothingFound')}
+            maxDropdownHeight={320}
             comboboxProps={{ withinPortal: true }}
+            error={missing && !elementId ? t('reader.form.elementRequired') : undefined}
           />
-        )}
-        <Textarea label={t('reader.form.note')} description={t('reader.form.noteHint')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={10_000} />
-        {missing && !title.trim() && <Alert color="red">{t('reader.form.titleRequired')}</Alert>}
-        {create.error && <ErrorAlert error={create.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('reader.form.save')}
-          </Button>
-        </Group>
-      </Stack>
+          {element && element.alternatives.length > 0 && (
+            <Select
+              label={t('reader.form.alternative')}
+              data={element.alternatives.map((a) => ({ value: a.letter, label: `${a.letter}) ${a.text}` }))}
+              value={alternative}
+              onChange={setAlternative}
+              clearable
+            />
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect label={t('reader.form.relation')} value={relation} onChange={(e) => setRelation(e.currentTarget.value as LinkRelation)} data={RELATIONS.map((r) => ({ value: r, label: t(`evidence.relations.${r}`) }))} />
+            <NativeSelect label={t('reader.form.probative')} value={probative} onChange={(e) => setProbative(e.currentTarget.value)} data={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: t(`evidence.probative.${v}`) }))} />
+            <NativeSelect label={t('reader.form.reliability')} value={reliability} onChange={(e) => setReliability(e.currentTarget.value as SourceReliability)} data={RELIABILITY.map((v) => ({ value: v, label: t(`evidence.reliability.${v}`) }))} />
+            <NativeSelect label={t('reader.form.credibility')} value={credibility} onChange={(e) => setCredibility(e.currentTarget.value)} data={['1', '2', '3', '4', '5', '6'].map((v) => ({ value: v, label: t(`evidence.credibility.${v}`) }))} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select label={t('reader.form.incident')} data={(incidents.data ?? []).map((i) => ({ value: i.id, label: `${i.code} ${i.title ?? ''}` }))} value={incidentId} onChange={setIncidentId} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
+            <Select label={t('reader.form.perpetrator')} data={(perpetrators.data ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name ?? ''}`.trim() }))} value={perpetratorId} onChange={(v) => {
+                setPerpetratorId(v);
+                setRequirementId(null);
+              }} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
+            <Select label={t('reader.form.mode')} data={modeOptions} value={modeId} onChange={(v) => {
+                setModeId(v);
+                setRequirementId(null);
+              }} searchable clearable nothingFoundMessage={t('reader.form.nothingFound')} />
+          </SimpleGrid>
+          {individual && mode && requirementOptions.length > 0 && (
+            <Select
+              label={t('reader.form.requirement')}
+              description={t('reader.form.requirementHint', { code: individual.code })}
+              data={requirementOptions}
+              value={requirementId}
+              onChange={setRequirementId}
+              searchable
+              clearable
+              nothingFoundMessage={t('reader.form.nothingFound')}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+          <Textarea label={t('reader.form.note')} description={t('reader.form.noteHint')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={10_000} />
+          {missing && !title.trim() && <Alert color="red">{t('reader.form.titleRequired')}</Alert>}
+          {create.error && <ErrorAlert error={create.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('reader.form.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -11,14 +11,22 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const MEASURES = ['victims', 'incidents', 'acts'] as const;
 export type Measure = (typeof MEASURES)[number];
 
+/** The endpoints answer JSON or (format=csv) CSV text; this screen asks for JSON. */
+function asStatistics(body: Statistics | string): Statistics {
+  if (typeof body === 'string') throw new Error('statistics: expected JSON, got text');
+  return body;
+}
+
 /** Counts by one dimension, of one case or (caseId null) of every case the user is a member of. */
 export function useStatistics(caseId: string | null, by: Dimension) {
   return useQuery({
     queryKey: ['statistics', caseId ?? 'mine', by],
-    queryFn: () =>
-      caseId
-        ? unwrap(api.GET('/cases/{caseId}/statistics', { params: { path: { caseId }, query: { by: [by] } } }))
-        : unwrap(api.GET('/statistics', { params: { query: { by: [by] } } })),
+    queryFn: async () =>
+      asStatistics(
+        caseId
+          ? await unwrap(api.GET('/cases/{caseId}/statistics', { params: { path: { caseId }, query: { by: [by] } } }))
+          : await unwrap(api.GET('/statistics', { params: { query: { by: [by] } } })),
+      ),
   });
 }
 
